@@ -1,0 +1,2 @@
+namespace UsageAlerts;
+internal static class Placeholder;

@@ -1,0 +1,6 @@
+namespace UsageAlerts.Tests;
+public sealed class SmokeTests
+{
+    [Fact]
+    public void Builds() => Assert.True(true);
+}
