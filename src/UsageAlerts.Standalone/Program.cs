@@ -1,1 +1,4 @@
-Console.WriteLine("standalone placeholder");
+using UsageAlerts.Standalone;
+
+await using var app = await StandaloneApp.BuildAsync(args);
+await app.RunAsync();

@@ -1,0 +1,43 @@
+using UsageAlerts.Simulator;
+
+namespace UsageAlerts.Standalone.Demo;
+
+/// <summary>
+/// With no admin key configured, the host runs against the built-in simulated organization, so a newcomer sees
+/// data and alerts flow with one command. The simulator lives as long as the host.
+/// </summary>
+internal sealed partial class DemoSimulator(SimulatorServer server, ILogger<DemoSimulator> logger) : IHostedService
+{
+    public const string SectionName = "Demo:Simulator";
+
+    /// <summary>Starts the simulator and points configuration at it, unless a real organization is configured.</summary>
+    public static async Task<SimulatorServer?> StartIfNeededAsync(ConfigurationManager configuration, CancellationToken cancellationToken = default)
+    {
+        var adminKeyName = configuration["OpenAI:AdminKeySecretName"] ?? "OpenAiAdminKey";
+        if (!string.IsNullOrWhiteSpace(configuration[$"Secrets:{adminKeyName}"]) || !string.IsNullOrWhiteSpace(configuration["KeyVault:Uri"]))
+        {
+            return null;
+        }
+
+        var options = configuration.GetSection(SectionName).Get<SimulatorOptions>() ?? new SimulatorOptions();
+        var server = await SimulatorServer.StartAsync(options, TimeProvider.System, configuration["Demo:SimulatorUrl"] ?? "http://127.0.0.1:0", cancellationToken);
+        configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["OpenAI:BaseUrl"] = server.OpenAiBaseAddress.ToString(),
+            [$"Secrets:{adminKeyName}"] = options.AdminKey,
+            ["OpenAI:OrganizationName"] = configuration["OpenAI:OrganizationName"] ?? "Simulated organization (demo)",
+        });
+        return server;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        LogDemo(server.BaseAddress);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken) => await server.DisposeAsync();
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "No OpenAI admin key configured: demo mode against the built-in simulator at {Address}")]
+    private partial void LogDemo(Uri address);
+}

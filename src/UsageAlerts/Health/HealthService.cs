@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Options;
+using UsageAlerts.Configuration;
+using UsageAlerts.Ingestion;
+using UsageAlerts.Jobs;
+using UsageAlerts.OpenAi;
+
+namespace UsageAlerts.Health;
+
+/// <summary>
+/// Judges every stream's freshness against its job's schedule: stale when the last success is older than three of
+/// the job's longest intervals (at least ten minutes), so one missed run is tolerated and a stuck job is not.
+/// </summary>
+internal sealed class HealthService(
+    StreamCatalog catalog,
+    StreamStateStore states,
+    JobRunStore runs,
+    IOptions<ScheduleOptions> schedules,
+    IOptions<OpenAiOptions> openAi,
+    TimeProvider timeProvider)
+{
+    private static readonly TimeSpan MinimumStaleness = TimeSpan.FromMinutes(10);
+
+    public async Task<HealthReport> CheckAsync(CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var known = (await states.GetAllAsync(cancellationToken)).ToDictionary(s => s.RowKey, StringComparer.Ordinal);
+        var streams = catalog.All.Select(s => (s.Name, Job: JobFor(s.Source)))
+            .Append((Name: CatalogIngestor.StreamName, Job: JobNames.PollProjects))
+            .Select(s => Judge(s.Name, s.Job, known.GetValueOrDefault(s.Name), now))
+            .ToList();
+
+        var jobs = new List<JobHealth>();
+        foreach (var job in JobNames.All)
+        {
+            var latest = await runs.LatestAsync(job, 1, cancellationToken);
+            var last = latest.Count > 0 ? latest[0] : null;
+            jobs.Add(new JobHealth(job, schedules.Value.ExpressionFor(job), last?.StartedAt, last?.Succeeded, last?.RowsWritten, last?.PagesRead, last?.Transactions, last?.ErrorCount));
+        }
+
+        var status = streams.All(s => s.Fresh || s.Unavailable) ? "healthy" : streams.Any(s => s.Fresh) ? "degraded" : "unhealthy";
+        return new HealthReport(status, now, openAi.Value.OrganizationName, streams, jobs);
+    }
+
+    private StreamHealth Judge(string name, string job, StreamStateEntity? state, DateTimeOffset now)
+    {
+        var schedule = CronSchedule.Parse(schedules.Value.ExpressionFor(job));
+        var staleAfter = TimeSpan.FromTicks(Math.Max(MinimumStaleness.Ticks, 3 * schedule.LongestInterval(now).Ticks));
+        var age = state?.LastSuccessAt is { } success ? now - success : (TimeSpan?)null;
+        return new StreamHealth(
+            name,
+            job,
+            Fresh: age is { } a && a <= staleAfter,
+            Unavailable: state?.Unavailable ?? false,
+            state?.LastSuccessAt,
+            age?.TotalSeconds,
+            staleAfter.TotalSeconds,
+            state?.Watermark,
+            state?.ConsecutiveFailures ?? 0,
+            state?.LastErrorKind,
+            state?.LastError);
+    }
+
+    private static string JobFor(StreamSource source) => source switch
+    {
+        StreamSource.RecentUsage => JobNames.PollRecentUsage,
+        StreamSource.Costs => JobNames.PollCosts,
+        StreamSource.Projects => JobNames.PollProjects,
+        _ => JobNames.PollUsage,
+    };
+}

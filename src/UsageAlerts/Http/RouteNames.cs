@@ -1,0 +1,15 @@
+namespace UsageAlerts.Http;
+
+/// <summary>
+/// The HTTP routes, relative to <c>/api/</c>. Each is one HTTP function in Azure and one mapped route in the
+/// standalone host; only <see cref="HealthProbe"/> is anonymous.
+/// </summary>
+public static class RouteNames
+{
+    public const string Health = "health";
+    public const string HealthProbe = "health/live";
+
+    public static IReadOnlyList<string> All { get; } = [Health, HealthProbe];
+
+    public static bool IsAnonymous(string route) => route == HealthProbe;
+}

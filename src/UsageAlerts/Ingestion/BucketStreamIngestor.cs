@@ -1,0 +1,79 @@
+using Azure.Data.Tables;
+using UsageAlerts.OpenAi;
+using UsageAlerts.Storage;
+
+namespace UsageAlerts.Ingestion;
+
+/// <summary>
+/// Polls one stream into its table. Each page is stored before the watermark moves past it, so a crash loses
+/// nothing and the next run resumes where this one stopped. Buckets that may already be stored are replaced
+/// whole: revised values overwrite, groups that vanished from a revised bucket are deleted, nothing adds up twice.
+/// </summary>
+internal sealed class BucketStreamIngestor(TableStore tables, StreamStateStore states, TimeProvider timeProvider)
+{
+    public async Task<StreamRunResult> RunAsync(StreamDefinition stream, IBucketSource source, CancellationToken cancellationToken)
+    {
+        var now = TruncateToSecond(timeProvider.GetUtcNow());
+        var state = await states.GetAsync(stream.Name, cancellationToken);
+        var (start, end) = IngestionWindow.For(stream, state?.Watermark, now);
+        if (start >= end)
+        {
+            return StreamRunResult.Empty(stream.Name);
+        }
+
+        var table = await tables.GetAsync(stream.Kind is null ? TableName.Costs : TableName.Usage, cancellationToken);
+        var openBucketStart = stream.Width.AlignDown(now);
+        var storedThrough = state?.StoredThrough ?? DateTimeOffset.MinValue;
+        long written = 0, deleted = 0;
+        int pages = 0, transactions = 0;
+        await foreach (var page in source.ReadAsync(stream, start, end, cancellationToken))
+        {
+            pages++;
+            if (page.Count == 0)
+            {
+                continue;
+            }
+
+            var deletes = await FindStaleRowsAsync(table, page.Where(b => b.Start < storedThrough), cancellationToken);
+            var actions = page.SelectMany(b => b.Rows).Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row))
+                .Concat(deletes.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row)));
+            transactions += await TableBatchWriter.SubmitAsync(table, actions, cancellationToken);
+            written += page.Sum(b => b.Rows.Count);
+            deleted += deletes.Count;
+
+            var pageEnd = page.Max(b => b.End);
+            await states.AdvanceAsync(stream.Name, pageEnd < openBucketStart ? pageEnd : openBucketStart, pageEnd, cancellationToken);
+        }
+
+        return new StreamRunResult(stream.Name, written, deleted, pages, transactions);
+    }
+
+    /// <summary>Rows stored earlier for these buckets whose group is absent from the new answer.</summary>
+    private static async Task<List<TableEntity>> FindStaleRowsAsync(TableClient table, IEnumerable<StoredBucket> buckets, CancellationToken cancellationToken)
+    {
+        var stale = new List<TableEntity>();
+        foreach (var partition in buckets.GroupBy(b => b.PartitionKey))
+        {
+            var fresh = partition.SelectMany(b => b.Rows).Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal);
+            var prefixes = partition.Select(b => b.RowKeyPrefix).Order(StringComparer.Ordinal).ToList();
+            var filter = prefixes[0].Length == 0
+                ? TableClient.CreateQueryFilter($"PartitionKey eq {partition.Key}")
+                : TableClient.CreateQueryFilter($"PartitionKey eq {partition.Key} and RowKey ge {prefixes[0]} and RowKey lt {PrefixEnd(prefixes[^1])}");
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+            {
+                if (!fresh.Contains(row.RowKey) && prefixes.Any(p => row.RowKey.StartsWith(p, StringComparison.Ordinal)))
+                {
+                    stale.Add(new TableEntity(partition.Key, row.RowKey) { ETag = Azure.ETag.All });
+                }
+            }
+        }
+
+        return stale;
+    }
+
+    /// <summary>The smallest string greater than every string starting with <paramref name="prefix"/>.</summary>
+    private static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
+
+    private static DateTimeOffset TruncateToSecond(DateTimeOffset time) =>
+        DateTimeOffset.FromUnixTimeSeconds(time.ToUnixTimeSeconds());
+}

@@ -1,0 +1,104 @@
+using Azure;
+using Azure.Data.Tables;
+using UsageAlerts.Storage;
+
+namespace UsageAlerts.Ingestion;
+
+/// <summary>
+/// Reads and changes stream state. Changes are read-modify-write with ETags: when two runs race, the loser
+/// re-reads and re-applies its change, and watermarks only ever move forward.
+/// </summary>
+internal sealed class StreamStateStore(TableStore tables)
+{
+    private const int MaxAttempts = 5;
+
+    public async Task<StreamStateEntity?> GetAsync(string stream, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName.Streams, cancellationToken);
+        var response = await table.GetEntityIfExistsAsync<StreamStateEntity>(StreamStateEntity.Partition, stream, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    public async Task<IReadOnlyList<StreamStateEntity>> GetAllAsync(CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName.Streams, cancellationToken);
+        var states = new List<StreamStateEntity>();
+        await foreach (var state in table.QueryAsync<StreamStateEntity>(s => s.PartitionKey == StreamStateEntity.Partition, cancellationToken: cancellationToken))
+        {
+            states.Add(state);
+        }
+
+        return states;
+    }
+
+    public Task AdvanceAsync(string stream, DateTimeOffset watermark, DateTimeOffset storedThrough, CancellationToken cancellationToken) =>
+        UpdateAsync(stream, state =>
+        {
+            state.Watermark = Later(state.Watermark, watermark);
+            state.StoredThrough = Later(state.StoredThrough, storedThrough);
+        }, cancellationToken);
+
+    public Task RecordSuccessAsync(string stream, DateTimeOffset at, long rows, CancellationToken cancellationToken) =>
+        UpdateAsync(stream, state =>
+        {
+            state.LastAttemptAt = at;
+            state.LastSuccessAt = at;
+            state.LastError = null;
+            state.LastErrorKind = null;
+            state.ConsecutiveFailures = 0;
+            state.LastRows = rows;
+            state.Unavailable = false;
+        }, cancellationToken);
+
+    public Task RecordFailureAsync(string stream, DateTimeOffset at, string errorKind, string error, CancellationToken cancellationToken) =>
+        UpdateAsync(stream, state =>
+        {
+            state.LastAttemptAt = at;
+            state.LastError = error;
+            state.LastErrorKind = errorKind;
+            state.ConsecutiveFailures++;
+        }, cancellationToken);
+
+    public Task RecordUnavailableAsync(string stream, DateTimeOffset at, CancellationToken cancellationToken) =>
+        UpdateAsync(stream, state =>
+        {
+            state.LastAttemptAt = at;
+            state.LastSuccessAt = at;
+            state.LastError = null;
+            state.LastErrorKind = null;
+            state.ConsecutiveFailures = 0;
+            state.Unavailable = true;
+        }, cancellationToken);
+
+    private async Task UpdateAsync(string stream, Action<StreamStateEntity> change, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName.Streams, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var state = await GetAsync(stream, cancellationToken);
+            try
+            {
+                if (state is null)
+                {
+                    state = new StreamStateEntity { RowKey = stream };
+                    change(state);
+                    await table.AddEntityAsync(state, cancellationToken);
+                }
+                else
+                {
+                    change(state);
+                    await table.UpdateEntityAsync(state, state.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+
+                return;
+            }
+            catch (RequestFailedException exception) when (exception.Status is 409 or 412 && attempt < MaxAttempts)
+            {
+                // Another run changed the row first: read its version and apply this change on top.
+            }
+        }
+    }
+
+    private static DateTimeOffset Later(DateTimeOffset? current, DateTimeOffset candidate) =>
+        current is { } c && c > candidate ? c : candidate;
+}

@@ -1,0 +1,199 @@
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using UsageAlerts.Configuration.Secrets;
+
+namespace UsageAlerts.OpenAi;
+
+/// <summary>
+/// Typed client for the organization admin API. Every read streams page by page, so memory stays flat
+/// whatever the range; retries live in the HTTP pipeline (see <see cref="OpenAiResilience"/>).
+/// </summary>
+public class OpenAiAdminClient
+{
+    private const int OpenEndedPageGuard = 100_000;
+
+    private readonly HttpClient _http;
+    private readonly ISecretStore _secrets;
+    private readonly OpenAiOptions _options;
+
+    public OpenAiAdminClient(HttpClient http, ISecretStore secrets, IOptions<OpenAiOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _http = http;
+        _secrets = secrets;
+        _options = options.Value;
+    }
+
+    /// <summary>For test doubles.</summary>
+    protected OpenAiAdminClient()
+    {
+        _http = null!;
+        _secrets = null!;
+        _options = new OpenAiOptions();
+    }
+
+    public virtual async IAsyncEnumerable<BucketPage<UsageResult>> GetUsagePagesAsync(UsageQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var limit = query.Limit ?? query.Width.MaxUsagePageLimit();
+        var parameters = new QueryBuilder()
+            .Add("start_time", query.StartTime)
+            .AddOptional("end_time", query.EndTime)
+            .Add("bucket_width", query.Width.ToApiValue())
+            .Add("limit", limit)
+            .AddEach("group_by", query.GroupBy)
+            .AddEach("project_ids", query.ProjectIds)
+            .AddEach("user_ids", query.UserIds)
+            .AddEach("api_key_ids", query.ApiKeyIds)
+            .AddEach("models", query.Models);
+        if (query.Batch is { } batch)
+        {
+            parameters.Add("batch", batch ? "true" : "false");
+        }
+
+        var endpoint = $"organization/usage/{query.Kind.Name}";
+        var maxPages = ExpectedPages(query.StartTime, query.EndTime, query.Width.Duration(), limit);
+        await foreach (var page in GetBucketPagesAsync(endpoint, parameters, maxPages, OpenAiPageParser.ParseUsagePage, cancellationToken))
+        {
+            yield return page;
+        }
+    }
+
+    public virtual async IAsyncEnumerable<BucketPage<CostResult>> GetCostPagesAsync(CostsQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var limit = query.Limit ?? CostsQuery.MaxLimit;
+        var parameters = new QueryBuilder()
+            .Add("start_time", query.StartTime)
+            .AddOptional("end_time", query.EndTime)
+            .Add("bucket_width", "1d")
+            .Add("limit", limit)
+            .AddEach("group_by", query.GroupBy)
+            .AddEach("project_ids", query.ProjectIds)
+            .AddEach("api_key_ids", query.ApiKeyIds);
+        var maxPages = ExpectedPages(query.StartTime, query.EndTime, TimeSpan.FromDays(1), limit);
+        await foreach (var page in GetBucketPagesAsync("organization/costs", parameters, maxPages, OpenAiPageParser.ParseCostsPage, cancellationToken))
+        {
+            yield return page;
+        }
+    }
+
+    public virtual IAsyncEnumerable<Project> GetProjectsAsync(CancellationToken cancellationToken = default) =>
+        GetListAsync(
+            "organization/projects",
+            new QueryBuilder().Add("limit", 100).Add("include_archived", "true"),
+            OpenAiPageParser.ParseProject,
+            cancellationToken);
+
+    public virtual IAsyncEnumerable<ProjectRateLimit> GetRateLimitsAsync(string projectId, CancellationToken cancellationToken = default) =>
+        GetListAsync(
+            $"organization/projects/{Uri.EscapeDataString(projectId)}/rate_limits",
+            new QueryBuilder().Add("limit", 100),
+            OpenAiPageParser.ParseRateLimit,
+            cancellationToken);
+
+    private async IAsyncEnumerable<BucketPage<T>> GetBucketPagesAsync<T>(
+        string endpoint,
+        QueryBuilder parameters,
+        int maxPages,
+        Func<JsonElement, string, BucketPage<T>> parse,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var guard = new PageGuard(endpoint, maxPages);
+        string? cursor = null;
+        do
+        {
+            var url = cursor is null ? parameters.Build(endpoint) : parameters.Build(endpoint, ("page", cursor));
+            using var document = await GetJsonAsync(endpoint, url, cancellationToken);
+            var page = parse(document.RootElement, endpoint);
+            cursor = guard.Next(page.HasMore, page.NextPage, page.Buckets.Count);
+            yield return page;
+        }
+        while (cursor is not null);
+    }
+
+    private async IAsyncEnumerable<T> GetListAsync<T>(
+        string endpoint,
+        QueryBuilder parameters,
+        Func<JsonElement, string, T> parse,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var guard = new PageGuard(endpoint, _options.MaxListPages);
+        string? after = null;
+        do
+        {
+            var url = after is null ? parameters.Build(endpoint) : parameters.Build(endpoint, ("after", after));
+            using var document = await GetJsonAsync(endpoint, url, cancellationToken);
+            var (items, hasMore, lastId) = OpenAiPageParser.ParseList(document.RootElement, endpoint);
+            var parsed = items.Select(item => parse(item, endpoint)).ToList();
+            after = guard.Next(hasMore, lastId, parsed.Count);
+            foreach (var item in parsed)
+            {
+                yield return item;
+            }
+        }
+        while (after is not null);
+    }
+
+    private async Task<JsonDocument> GetJsonAsync(string endpoint, string url, CancellationToken cancellationToken)
+    {
+        string key;
+        try
+        {
+            key = await _secrets.GetRequiredAsync(_options.AdminKeySecretName, cancellationToken);
+        }
+        catch (SecretNotFoundException exception)
+        {
+            throw new OpenAiApiException(OpenAiErrorKind.Authentication, endpoint, exception.Message, null, exception);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException
+            || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new OpenAiApiException(OpenAiErrorKind.Transient, endpoint, $"no answer: {exception.GetType().Name}", null, exception);
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await OpenAiErrorClassifier.ToExceptionAsync(response, endpoint, cancellationToken);
+            }
+
+            try
+            {
+                await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+                return await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+            }
+            catch (JsonException exception)
+            {
+                throw new OpenAiApiException(OpenAiErrorKind.Protocol, endpoint, $"malformed response: invalid JSON ({exception.Message})", (int)response.StatusCode, exception);
+            }
+            catch (HttpRequestException exception)
+            {
+                throw new OpenAiApiException(OpenAiErrorKind.Transient, endpoint, "the response body was cut off", (int)response.StatusCode, exception);
+            }
+        }
+    }
+
+    /// <summary>The pages a well-behaved API needs for the range, plus slack; more means something loops.</summary>
+    private static int ExpectedPages(DateTimeOffset start, DateTimeOffset? end, TimeSpan width, int limit)
+    {
+        if (end is not { } until)
+        {
+            return OpenEndedPageGuard;
+        }
+
+        var buckets = (long)Math.Ceiling((until - start) / width) + 1;
+        return (int)Math.Min(OpenEndedPageGuard, ((buckets + limit - 1) / limit) + 2);
+    }
+}

@@ -1,0 +1,148 @@
+using System.Text.Json;
+
+namespace UsageAlerts.OpenAi;
+
+/// <summary>
+/// Reads admin API pages leniently (unknown fields ignored, optional ones optional) but rejects a page whose
+/// envelope is broken, so nothing from a bad page is ever stored.
+/// </summary>
+internal static class OpenAiPageParser
+{
+    public static BucketPage<UsageResult> ParseUsagePage(JsonElement root, string endpoint) =>
+        ParseBucketPage(root, endpoint, result => ParseUsageResult(result, endpoint));
+
+    public static BucketPage<CostResult> ParseCostsPage(JsonElement root, string endpoint) =>
+        ParseBucketPage(root, endpoint, result => ParseCostResult(result, endpoint));
+
+    public static (IReadOnlyList<JsonElement> Items, bool HasMore, string? LastId) ParseList(JsonElement root, string endpoint)
+    {
+        var data = RequireArray(root, endpoint);
+        var items = data.EnumerateArray().ToList();
+        var lastId = root.TryGetProperty("last_id", out var last) && last.ValueKind == JsonValueKind.String ? last.GetString() : null;
+        lastId ??= items.Count > 0 && items[^1].TryGetProperty("id", out var id) ? id.GetString() : null;
+        return (items, RequireHasMore(root, endpoint), lastId);
+    }
+
+    public static Project ParseProject(JsonElement item, string endpoint) => new(
+        RequireString(item, "id", endpoint),
+        OptionalString(item, "name") ?? RequireString(item, "id", endpoint),
+        OptionalString(item, "status") ?? "active",
+        OptionalTime(item, "created_at"),
+        OptionalTime(item, "archived_at"));
+
+    public static ProjectRateLimit ParseRateLimit(JsonElement item, string endpoint) => new(
+        RequireString(item, "id", endpoint),
+        RequireString(item, "model", endpoint),
+        OptionalLong(item, "max_requests_per_1_minute"),
+        OptionalLong(item, "max_tokens_per_1_minute"),
+        OptionalLong(item, "max_images_per_1_minute"),
+        OptionalDecimal(item, "max_audio_megabytes_per_1_minute"),
+        OptionalLong(item, "max_requests_per_1_day"),
+        OptionalLong(item, "batch_1_day_max_input_tokens"));
+
+    private static BucketPage<T> ParseBucketPage<T>(JsonElement root, string endpoint, Func<JsonElement, T> parseResult)
+    {
+        var data = RequireArray(root, endpoint);
+        var buckets = new List<Bucket<T>>(data.GetArrayLength());
+        foreach (var bucket in data.EnumerateArray())
+        {
+            var start = RequireTime(bucket, "start_time", endpoint);
+            var end = RequireTime(bucket, "end_time", endpoint);
+            if (end <= start)
+            {
+                throw Malformed(endpoint, $"bucket end_time {end:O} is not after start_time {start:O}");
+            }
+
+            var results = bucket.TryGetProperty("results", out var r) && r.ValueKind == JsonValueKind.Array
+                ? r.EnumerateArray().Select(parseResult).ToList()
+                : throw Malformed(endpoint, "a bucket has no 'results' array");
+            buckets.Add(new Bucket<T>(start, end, results));
+        }
+
+        var hasMore = RequireHasMore(root, endpoint);
+        var next = OptionalString(root, "next_page");
+        return new BucketPage<T>(buckets, hasMore, string.IsNullOrEmpty(next) ? null : next);
+    }
+
+    private static UsageResult ParseUsageResult(JsonElement result, string endpoint)
+    {
+        if (result.ValueKind != JsonValueKind.Object)
+        {
+            throw Malformed(endpoint, "a result is not an object");
+        }
+
+        var kind = UsageKind.NameFromObject(OptionalString(result, "object"))
+            ?? throw Malformed(endpoint, "a result has no 'organization.usage.<kind>.result' object type");
+        var metrics = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var property in result.EnumerateObject())
+        {
+            if (property.Value.ValueKind == JsonValueKind.Number && property.Value.TryGetInt64(out var value))
+            {
+                metrics[property.Name] = value;
+            }
+        }
+
+        var dimensions = new UsageDimensions(
+            OptionalString(result, "project_id"),
+            OptionalString(result, "model"),
+            OptionalString(result, "api_key_id"),
+            OptionalString(result, "user_id"),
+            result.TryGetProperty("batch", out var batch) && batch.ValueKind is JsonValueKind.True or JsonValueKind.False ? (batch.GetBoolean() ? "true" : "false") : null,
+            OptionalString(result, "service_tier"));
+        return new UsageResult(kind, dimensions, metrics);
+    }
+
+    private static CostResult ParseCostResult(JsonElement result, string endpoint)
+    {
+        if (!result.TryGetProperty("amount", out var amount) || amount.ValueKind != JsonValueKind.Object)
+        {
+            throw Malformed(endpoint, "a costs result has no 'amount' object");
+        }
+
+        // GetDecimal reads the JSON text itself, so 17-digit amounts stay exact (no trip through double).
+        var value = amount.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d)
+            ? d
+            : throw Malformed(endpoint, "a costs result has no numeric 'amount.value'");
+        return new CostResult(
+            value,
+            OptionalString(amount, "currency") ?? "usd",
+            OptionalString(result, "line_item"),
+            OptionalString(result, "project_id"),
+            OptionalString(result, "api_key_id"),
+            OptionalDecimal(result, "quantity"),
+            OptionalString(result, "quantity_unit"));
+    }
+
+    private static JsonElement RequireArray(JsonElement root, string endpoint) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array
+            ? data
+            : throw Malformed(endpoint, "the page has no 'data' array");
+
+    private static bool RequireHasMore(JsonElement root, string endpoint) =>
+        root.TryGetProperty("has_more", out var hasMore) && hasMore.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? hasMore.GetBoolean()
+            : throw Malformed(endpoint, "the page has no boolean 'has_more'");
+
+    private static DateTimeOffset RequireTime(JsonElement element, string name, string endpoint) =>
+        OptionalTime(element, name) ?? throw Malformed(endpoint, $"a bucket has no integer '{name}'");
+
+    private static string RequireString(JsonElement element, string name, string endpoint) =>
+        OptionalString(element, name) ?? throw Malformed(endpoint, $"an item has no string '{name}'");
+
+    private static string? OptionalString(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static DateTimeOffset? OptionalTime(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
+
+    private static long? OptionalLong(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) ? number : null;
+
+    private static decimal? OptionalDecimal(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number) ? number : null;
+
+    private static OpenAiApiException Malformed(string endpoint, string detail) =>
+        new(OpenAiErrorKind.Protocol, endpoint, $"malformed response: {detail}");
+}

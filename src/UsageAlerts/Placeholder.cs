@@ -1,2 +1,0 @@
-namespace UsageAlerts;
-internal static class Placeholder;

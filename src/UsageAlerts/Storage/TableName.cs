@@ -1,0 +1,26 @@
+namespace UsageAlerts.Storage;
+
+/// <summary>The app's tables; each name gets <see cref="StorageOptions.TablePrefix"/> in front.</summary>
+internal enum TableName
+{
+    /// <summary>Usage buckets of every endpoint and width.</summary>
+    Usage,
+
+    /// <summary>Daily cost buckets.</summary>
+    Costs,
+
+    /// <summary>Projects and their configured rate limits.</summary>
+    Catalog,
+
+    /// <summary>Per-stream watermarks and health.</summary>
+    Streams,
+
+    /// <summary>One record per job run.</summary>
+    Runs,
+
+    /// <summary>Alert state per alert identity.</summary>
+    Alerts,
+
+    /// <summary>Messages waiting for, or done with, delivery.</summary>
+    Outbox,
+}

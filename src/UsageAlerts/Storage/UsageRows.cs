@@ -1,0 +1,27 @@
+using System.Globalization;
+using UsageAlerts.OpenAi;
+
+namespace UsageAlerts.Storage;
+
+/// <summary>
+/// Key and column layout of usage rows. Partition: stream and UTC day, so a date range reads an ordered run of
+/// partitions and one day of a stream is one batchable unit. Row: bucket start time then the group, so an
+/// upsert of the same bucket and group replaces, never adds.
+/// </summary>
+internal static class UsageRows
+{
+    public const string BucketStart = nameof(BucketStart);
+    public const string BucketEnd = nameof(BucketEnd);
+    public const string ProjectId = nameof(ProjectId);
+    public const string Model = nameof(Model);
+    public const string ApiKeyId = nameof(ApiKeyId);
+
+    public static string Partition(string stream, DateTimeOffset day) =>
+        $"{stream}{KeyEncoder.Separator}{day.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}";
+
+    public static string BucketPrefix(DateTimeOffset bucketStart) =>
+        bucketStart.UtcDateTime.ToString("HHmm", CultureInfo.InvariantCulture) + KeyEncoder.Separator;
+
+    public static string Row(DateTimeOffset bucketStart, UsageDimensions dimensions) =>
+        BucketPrefix(bucketStart) + KeyEncoder.Join(dimensions.ProjectId, dimensions.Model, dimensions.ApiKeyId);
+}

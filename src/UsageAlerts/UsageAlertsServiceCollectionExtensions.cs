@@ -1,0 +1,117 @@
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Security.KeyVault.Secrets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using UsageAlerts.Configuration;
+using UsageAlerts.Configuration.Secrets;
+using UsageAlerts.Health;
+using UsageAlerts.Http;
+using UsageAlerts.Ingestion;
+using UsageAlerts.Jobs;
+using UsageAlerts.OpenAi;
+using UsageAlerts.Storage;
+
+namespace UsageAlerts;
+
+/// <summary>The one wiring method both hosts call, so their services never drift apart.</summary>
+public static class UsageAlertsServiceCollectionExtensions
+{
+    public static IServiceCollection AddUsageAlerts(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddValidatedOptions<OpenAiOptions>(configuration, OpenAiOptions.SectionName);
+        services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.SectionName);
+        services.AddValidatedOptions<IngestionOptions>(configuration, IngestionOptions.SectionName);
+        services.AddValidatedOptions<KeyVaultOptions>(configuration, KeyVaultOptions.SectionName);
+        services.AddValidatedOptions<ScheduleOptions>(configuration, ScheduleOptions.SectionName);
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddSingleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>();
+        services.AddSingleton<IValidateOptions<ScheduleOptions>, ScheduleOptionsValidator>();
+
+        AddSecrets(services, configuration);
+        AddStorage(services);
+        AddOpenAi(services);
+        AddIngestion(services);
+        AddHttp(services);
+        return services;
+    }
+
+    private static void AddValidatedOptions<TOptions>(this IServiceCollection services, IConfiguration configuration, string section)
+        where TOptions : class
+    {
+        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TOptions>>(new SectionValidator<TOptions>(section));
+    }
+
+    private static void AddSecrets(IServiceCollection services, IConfiguration configuration)
+    {
+        // Chosen once at start-up: a vault URI means Azure (managed identity), otherwise local configuration.
+        if (configuration.GetSection(KeyVaultOptions.SectionName)["Uri"] is { Length: > 0 })
+        {
+            services.TryAddSingleton(sp => new SecretClient(
+                sp.GetRequiredService<IOptions<KeyVaultOptions>>().Value.Uri!,
+                new DefaultAzureCredential()));
+            services.TryAddSingleton<ISecretStore, KeyVaultSecretStore>();
+        }
+        else
+        {
+            services.TryAddSingleton<ISecretStore>(new ConfigurationSecretStore(configuration));
+        }
+    }
+
+    private static void AddStorage(IServiceCollection services)
+    {
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var clientOptions = sp.GetService<TableClientOptions>() ?? new TableClientOptions();
+            return options.TableServiceUri is { } uri
+                ? new TableServiceClient(uri, new DefaultAzureCredential(), clientOptions)
+                : new TableServiceClient(options.ConnectionString, clientOptions);
+        });
+        services.TryAddSingleton<TableStore>();
+    }
+
+    private static void AddOpenAi(IServiceCollection services)
+    {
+        services.AddHttpClient<OpenAiAdminClient>((sp, http) =>
+            {
+                http.BaseAddress = sp.GetRequiredService<IOptions<OpenAiOptions>>().Value.BaseUrl;
+                // The resilience pipeline owns timeouts (per attempt and per call).
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddResilienceHandler(OpenAiResilience.PipelineName, static (builder, context) => OpenAiResilience.Configure(builder, context.ServiceProvider));
+    }
+
+    private static void AddIngestion(IServiceCollection services)
+    {
+        services.TryAddSingleton<StreamCatalog>();
+        services.TryAddSingleton<StreamStateStore>();
+        services.TryAddSingleton<BucketStreamIngestor>();
+        services.TryAddSingleton<StreamPoller>();
+        services.TryAddTransient<UsageBucketSource>();
+        services.TryAddTransient<CostBucketSource>();
+        services.TryAddTransient<CatalogIngestor>();
+        services.TryAddSingleton<RowExpiry>();
+        services.TryAddSingleton<JobRunStore>();
+        services.AddKeyedTransient<IScheduledJob, PollUsageJob>(JobNames.PollUsage);
+        services.AddKeyedTransient<IScheduledJob, PollRecentUsageJob>(JobNames.PollRecentUsage);
+        services.AddKeyedTransient<IScheduledJob, PollCostsJob>(JobNames.PollCosts);
+        services.AddKeyedTransient<IScheduledJob, PollProjectsJob>(JobNames.PollProjects);
+        services.AddKeyedTransient<IScheduledJob, CleanupJob>(JobNames.Cleanup);
+        services.TryAddSingleton<ScheduledJobs>();
+    }
+
+    private static void AddHttp(IServiceCollection services)
+    {
+        services.TryAddSingleton<HttpRoutes>();
+        services.TryAddSingleton<HealthService>();
+        services.AddKeyedSingleton<IRouteHandler, HealthHandler>(RouteNames.Health);
+        services.AddKeyedSingleton<IRouteHandler, HealthProbeHandler>(RouteNames.HealthProbe);
+    }
+}

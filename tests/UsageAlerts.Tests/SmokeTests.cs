@@ -1,6 +1,0 @@
-namespace UsageAlerts.Tests;
-public sealed class SmokeTests
-{
-    [Fact]
-    public void Builds() => Assert.True(true);
-}
