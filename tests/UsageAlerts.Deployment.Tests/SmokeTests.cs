@@ -1,2 +1,0 @@
-namespace UsageAlerts.Deployment.Tests;
-public sealed class SmokeTests { [Fact] public void Builds() => Assert.True(true); }
