@@ -20,7 +20,7 @@ public sealed class IngestionOptions
     public int HourlyWindowHours { get; set; } = 48;
 
     [Range(0, 168)]
-    public int HourlyRepollHours { get; set; } = 3;
+    public int HourlyRepollHours { get; set; } = 6;
 
     /// <summary>Minutes of one-minute usage read for rate-limit headroom.</summary>
     [Range(5, 1440)]

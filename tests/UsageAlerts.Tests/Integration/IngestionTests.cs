@@ -1,0 +1,196 @@
+using Microsoft.Extensions.DependencyInjection;
+using UsageAlerts.Ingestion;
+using UsageAlerts.Jobs;
+using UsageAlerts.OpenAi;
+using UsageAlerts.Simulator;
+using UsageAlerts.Storage;
+using UsageAlerts.Tests.TestSupport;
+
+namespace UsageAlerts.Tests.Integration;
+
+/// <summary>Ingestion of the simulated organization into Azurite, checked against the simulator's ground truth.</summary>
+public sealed class IngestionTests
+{
+    private static readonly string[] TokenMetrics = ["input_tokens", "output_tokens", "num_model_requests", "input_cached_tokens", "images", "characters", "seconds", "usage_bytes", "num_sessions", "num_requests"];
+
+    private static async Task AssertUsageMatchesTruthAsync(IngestionHarness harness, UsageKind kind, BucketWidth width, DateTimeOffset from, DateTimeOffset to)
+    {
+        var rows = await harness.RowsAsync(TableName.Usage, $"{kind.Name}.{width.ToApiValue()}|");
+        var truth = harness.Simulator.Organization.Usage(kind.Name, from, to);
+        foreach (var metric in TokenMetrics)
+        {
+            var expected = truth.Sum(r => r.Metrics.GetValueOrDefault(metric));
+            var stored = rows.Sum(r => r.GetInt64(metric) ?? 0);
+            Assert.True(expected == stored, $"{kind.Name} {width} {metric}: stored {stored}, truth {expected}");
+        }
+    }
+
+    private static async Task AssertCostsMatchTruthAsync(IngestionHarness harness, DateTimeOffset from, DateTimeOffset to)
+    {
+        var rows = await harness.RowsAsync(TableName.Costs, StreamCatalog.CostsStreamName + "|");
+        var stored = rows.Sum(r => CostRows.ParseAmount(r.GetString(CostRows.AmountUsd)));
+        var truth = harness.Simulator.Organization.Costs(from, to).Sum(c => c.AmountUsd);
+        Assert.Equal(truth, stored);
+    }
+
+    [Fact]
+    public async Task A_backfill_stores_every_endpoint_exactly_as_the_truth()
+    {
+        await using var harness = await IngestionHarness.StartAsync("backfill");
+        var now = harness.Clock.GetUtcNow();
+        var nowSecond = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds());
+
+        foreach (var job in new[] { JobNames.PollProjects, JobNames.PollUsage, JobNames.PollCosts, JobNames.PollRecentUsage })
+        {
+            await harness.RunAsync(job);
+        }
+
+        foreach (var kind in UsageKind.All)
+        {
+            await AssertUsageMatchesTruthAsync(harness, kind, BucketWidth.Day, BucketWidth.Day.AlignDown(now.AddDays(-30)), nowSecond);
+            await AssertUsageMatchesTruthAsync(harness, kind, BucketWidth.Hour, BucketWidth.Hour.AlignDown(now.AddHours(-48)), nowSecond);
+        }
+
+        await AssertUsageMatchesTruthAsync(harness, UsageKind.Completions, BucketWidth.Minute, BucketWidth.Minute.AlignDown(now.AddMinutes(-120)), nowSecond);
+        await AssertCostsMatchTruthAsync(harness, BucketWidth.Day.AlignDown(now.AddDays(-30)), nowSecond);
+
+        var projects = await harness.RowsAsync(TableName.Catalog, CatalogRows.ProjectPartition);
+        Assert.Equal(harness.Simulator.Organization.Projects.Count, projects.Count(r => r.PartitionKey == CatalogRows.ProjectPartition));
+        var limits = await harness.RowsAsync(TableName.Catalog, "ratelimit|");
+        var active = harness.Simulator.Organization.Projects.Where(p => p.Status == "active");
+        Assert.Equal(active.Sum(p => harness.Simulator.Organization.RateLimits(p.Id).Count), limits.Count);
+
+        var health = await harness.Services.GetRequiredService<Health.HealthService>().CheckAsync(default);
+        Assert.All(health.Streams, s => Assert.True(s.Fresh || s.Unavailable, $"{s.Name} is not fresh: {s.LastError}"));
+        Assert.Equal("healthy", health.Status);
+    }
+
+    [Fact]
+    public async Task A_repoll_of_revised_buckets_leaves_the_latest_values_never_the_sum()
+    {
+        // OpenAI revises recent buckets; the simulator revises as far back as the hourly re-poll window reaches.
+        await using var harness = await IngestionHarness.StartAsync("revise", new SimulatorOptions { RevisionWindowHours = 6 }, new() { ["Ingestion:Kinds:0"] = "completions" });
+        await harness.RunAsync(JobNames.PollUsage);
+        await harness.RunAsync(JobNames.PollCosts);
+
+        harness.Simulator.Organization.RevisionEpoch = 3;
+        harness.Clock.Advance(TimeSpan.FromHours(1));
+        await harness.RunAsync(JobNames.PollUsage);
+        await harness.RunAsync(JobNames.PollCosts);
+
+        var now = DateTimeOffset.FromUnixTimeSeconds(harness.Clock.GetUtcNow().ToUnixTimeSeconds());
+        var start = BucketWidth.Day.AlignDown(IngestionHarness.Start.AddDays(-30));
+        await AssertUsageMatchesTruthAsync(harness, UsageKind.Completions, BucketWidth.Day, start, now);
+        await AssertUsageMatchesTruthAsync(harness, UsageKind.Completions, BucketWidth.Hour, BucketWidth.Hour.AlignDown(IngestionHarness.Start.AddHours(-48)), now);
+        await AssertCostsMatchTruthAsync(harness, start, now);
+    }
+
+    [Fact]
+    public async Task A_run_that_dies_halfway_resumes_from_the_watermark_without_gaps_or_doubles()
+    {
+        // 90 days of daily buckets is three pages; the second page keeps failing until the faults are cleared.
+        var simulator = new SimulatorOptions { Days = 100 };
+        simulator.Faults.Add(new FaultRule { Route = "usage/completions", Kind = FaultKind.ServerError, OnCall = 2, Times = 50 });
+        await using var harness = await IngestionHarness.StartAsync("resume", simulator, new()
+        {
+            ["Ingestion:Kinds:0"] = "completions",
+            ["Ingestion:BackfillDays"] = "90",
+            ["Ingestion:StreamConcurrency"] = "1",
+            ["OpenAI:MaxRetries"] = "1",
+        });
+
+        await harness.RunWithClockAsync(JobNames.PollUsage);
+        var states = harness.Services.GetRequiredService<StreamStateStore>();
+        var afterCrash = await states.GetAsync("completions.1d", default);
+        Assert.NotNull(afterCrash?.Watermark);
+        Assert.True(afterCrash!.ConsecutiveFailures > 0);
+        Assert.True(afterCrash.Watermark < IngestionHarness.Start.AddDays(-30), "only the first page was stored");
+
+        harness.Simulator.Faults.Clear();
+        await harness.RunAsync(JobNames.PollUsage);
+
+        var now = DateTimeOffset.FromUnixTimeSeconds(harness.Clock.GetUtcNow().ToUnixTimeSeconds());
+        await AssertUsageMatchesTruthAsync(harness, UsageKind.Completions, BucketWidth.Day, BucketWidth.Day.AlignDown(IngestionHarness.Start.AddDays(-90)), now);
+        Assert.Equal(0, (await states.GetAsync("completions.1d", default))!.ConsecutiveFailures);
+    }
+
+    [Theory]
+    [InlineData(FaultKind.RepeatedCursor, "repeats a cursor")]
+    [InlineData(FaultKind.HasMoreWithoutCursor, "next_page is missing")]
+    [InlineData(FaultKind.EmptyPageHasMore, "empty page")]
+    [InlineData(FaultKind.MalformedJson, "invalid JSON")]
+    [InlineData(FaultKind.MissingData, "no 'data' array")]
+    public async Task Paging_traps_and_broken_pages_stop_the_stream_with_an_error_and_store_nothing_from_them(FaultKind fault, string message)
+    {
+        var simulator = new SimulatorOptions { Days = 100 };
+        simulator.Faults.Add(new FaultRule { Route = "usage/completions", Kind = fault, OnCall = 1, Times = 1000 });
+        await using var harness = await IngestionHarness.StartAsync("trap" + (int)fault, simulator, new()
+        {
+            ["Ingestion:Kinds:0"] = "completions",
+            ["Ingestion:BackfillDays"] = "90",
+        });
+
+        await harness.RunAsync(JobNames.PollUsage);
+
+        var state = await harness.Services.GetRequiredService<StreamStateStore>().GetAsync("completions.1d", default);
+        Assert.Equal("Protocol", state!.LastErrorKind);
+        Assert.Contains(message, state.LastError, StringComparison.Ordinal);
+        Assert.Contains("organization/usage/completions", state.LastError, StringComparison.Ordinal);
+        var health = await harness.Services.GetRequiredService<Health.HealthService>().CheckAsync(default);
+        Assert.False(health.Streams.Single(s => s.Name == "completions.1d").Fresh);
+        if (fault is FaultKind.MalformedJson or FaultKind.MissingData)
+        {
+            Assert.Empty(await harness.RowsAsync(TableName.Usage, "completions.1d|"));
+            Assert.Null(state.Watermark);
+        }
+    }
+
+    [Fact]
+    public async Task A_rate_limit_with_retry_after_is_waited_out_and_the_data_stored()
+    {
+        var simulator = new SimulatorOptions();
+        simulator.Faults.Add(new FaultRule { Route = "costs", Kind = FaultKind.RateLimited, OnCall = 1, Times = 1, RetryAfterSeconds = 2 });
+        await using var harness = await IngestionHarness.StartAsync("ratelimited", simulator);
+
+        await harness.RunWithClockAsync(JobNames.PollCosts);
+
+        var state = await harness.Services.GetRequiredService<StreamStateStore>().GetAsync(StreamCatalog.CostsStreamName, default);
+        Assert.Equal(0, state!.ConsecutiveFailures);
+        Assert.Equal(2, harness.Simulator.Calls.Count("costs"));
+        Assert.NotEmpty(await harness.RowsAsync(TableName.Costs, StreamCatalog.CostsStreamName + "|"));
+    }
+
+    [Theory]
+    [InlineData(FaultKind.Unauthorized, "Authentication")]
+    [InlineData(FaultKind.InsufficientQuota, "InsufficientQuota")]
+    public async Task A_rejected_key_blinds_every_stream_without_retrying_or_moving_watermarks(FaultKind fault, string kind)
+    {
+        var simulator = new SimulatorOptions();
+        simulator.Faults.Add(new FaultRule { Kind = fault, Times = 10_000, OnCall = 1 });
+        await using var harness = await IngestionHarness.StartAsync("blind" + (int)fault, simulator);
+
+        await harness.RunAsync(JobNames.PollUsage);
+
+        var states = await harness.Services.GetRequiredService<StreamStateStore>().GetAllAsync(default);
+        Assert.Equal(new StreamCatalog(Microsoft.Extensions.Options.Options.Create(new IngestionOptions())).Usage.Count, states.Count);
+        Assert.All(states, s => Assert.Equal(kind, s.LastErrorKind));
+        Assert.All(states, s => Assert.Null(s.Watermark));
+        Assert.True(harness.Simulator.Calls.Total <= 4, $"blinding errors are not retried ({harness.Simulator.Calls.Total} calls)");
+    }
+
+    [Fact]
+    public async Task Cleanup_deletes_minute_rows_past_their_retention_only()
+    {
+        await using var harness = await IngestionHarness.StartAsync("cleanup", settings: new() { ["Ingestion:MinuteRetentionHours"] = "1" });
+        await harness.RunAsync(JobNames.PollRecentUsage);
+        var before = await harness.RowsAsync(TableName.Usage, "completions.1m|");
+
+        await harness.RunAsync(JobNames.Cleanup);
+
+        var after = await harness.RowsAsync(TableName.Usage, "completions.1m|");
+        var cutoff = harness.Clock.GetUtcNow().AddHours(-1);
+        Assert.True(after.Count < before.Count);
+        Assert.All(after, r => Assert.True(r.GetDateTimeOffset(UsageRows.BucketStart) >= BucketWidth.Minute.AlignDown(cutoff)));
+        Assert.Equal(before.Count(r => r.GetDateTimeOffset(UsageRows.BucketStart) >= BucketWidth.Minute.AlignDown(cutoff)), after.Count);
+    }
+}

@@ -1,0 +1,80 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using UsageAlerts.Jobs;
+using UsageAlerts.Simulator;
+using UsageAlerts.Storage;
+
+namespace UsageAlerts.Tests.TestSupport;
+
+/// <summary>
+/// The library as the hosts wire it, polling the simulator over real HTTP into Azurite, with one fake clock
+/// shared by both sides.
+/// </summary>
+internal sealed class IngestionHarness : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 23, 10, 17, 30, TimeSpan.Zero);
+
+    private IngestionHarness(FakeTimeProvider clock, SimulatorServer simulator, ServiceProvider services)
+    {
+        Clock = clock;
+        Simulator = simulator;
+        Services = services;
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public SimulatorServer Simulator { get; }
+
+    public ServiceProvider Services { get; }
+
+    public ScheduledJobs Jobs => Services.GetRequiredService<ScheduledJobs>();
+
+    public static async Task<IngestionHarness> StartAsync(string name, SimulatorOptions? simulatorOptions = null, Dictionary<string, string?>? settings = null)
+    {
+        var clock = new FakeTimeProvider(Start);
+        var simulator = await SimulatorServer.StartAsync(simulatorOptions ?? new SimulatorOptions(), clock);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:ConnectionString"] = Azurite.ConnectionString,
+                ["Storage:TablePrefix"] = Azurite.UniquePrefix(name),
+                ["OpenAI:BaseUrl"] = simulator.OpenAiBaseAddress.ToString(),
+                ["Secrets:OpenAiAdminKey"] = (simulatorOptions ?? new SimulatorOptions()).AdminKey,
+                // Real I/O takes real time while the fake clock stands still or jumps: no fake-time timeouts.
+                ["OpenAI:AttemptTimeout"] = "00:10:00",
+                ["OpenAI:CallBudget"] = "00:30:00",
+                ["Ingestion:RunBudget"] = "01:00:00",
+            })
+            .AddInMemoryCollection(settings ?? [])
+            .Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(clock);
+        services.AddUsageAlerts(configuration);
+        return new IngestionHarness(clock, simulator, services.BuildServiceProvider());
+    }
+
+    public Task RunAsync(string job) => Jobs.RunAsync(job);
+
+    /// <summary>Runs a job while moving the fake clock, for runs that wait (Retry-After, backoff).</summary>
+    public Task RunWithClockAsync(string job) => FakeClock.RunAsync(Clock, async () => await Jobs.RunAsync(job));
+
+    public async Task<List<TableEntity>> RowsAsync(TableName table, string partitionPrefix)
+    {
+        var client = await Services.GetRequiredService<TableStore>().GetAsync(table);
+        var rows = new List<TableEntity>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {partitionPrefix} and PartitionKey lt {partitionPrefix + "\uffff"}");
+        await foreach (var row in client.QueryAsync<TableEntity>(filter))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await Simulator.DisposeAsync();
+    }
+}
