@@ -28,7 +28,7 @@ internal sealed partial class KeyVaultSecretStore(
 
         try
         {
-            var response = await client.GetSecretAsync(name, cancellationToken: cancellationToken);
+            var response = await client.GetSecretAsync(name, null, cancellationToken);
             var value = string.IsNullOrWhiteSpace(response.Value.Value) ? null : response.Value.Value;
             _cache[name] = new CachedSecret(value, now);
             return value;
