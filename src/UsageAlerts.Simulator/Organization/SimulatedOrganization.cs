@@ -1,0 +1,119 @@
+using UsageAlerts.Simulator.Aggregation;
+using UsageAlerts.Simulator.Catalog;
+using UsageAlerts.Simulator.Generation;
+using UsageAlerts.Simulator.Organization;
+
+namespace UsageAlerts.Simulator;
+
+/// <summary>
+/// The ground truth of the simulated organization, independent of HTTP. Data exists from <c>Days</c> before the
+/// moment of creation up to the last fully elapsed minute of "now" (from the injected <see cref="TimeProvider"/>);
+/// a past minute's value never changes except through <see cref="RevisionEpoch"/>.
+/// </summary>
+public sealed class SimulatedOrganization
+{
+    private readonly SimulatorOptions _options;
+    private readonly OrgCatalog _catalog;
+    private readonly Dictionary<UsageKind, UsageSource> _sources;
+    private readonly Dictionary<string, IReadOnlyList<SimRateLimit>> _rateLimits;
+    private int _revisionEpoch;
+
+    public SimulatedOrganization(SimulatorOptions options, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+        Time = timeProvider ?? TimeProvider.System;
+        _catalog = OrgCatalog.Build(options, Timeline.Create(Time.GetUtcNow(), options.Days));
+        var shaping = ScenarioPlanner.Shape(options, _catalog);
+        var traffic = new TrafficModel(_catalog, shaping);
+        _rateLimits = RateLimitPlanner.Plan(_catalog, traffic);
+        var nearCapProject = _catalog.Projects[ProjectCatalog.NearCap];
+        var cap = _rateLimits[nearCapProject.Id].First(l => l.Model == _catalog.NearCapModel.RateLimitModel).MaxTokensPer1Minute;
+        var nearCap = NearCapPlan.Create(options.Scenarios, _catalog, cap, StableHash.Mix((ulong)options.Seed));
+        _sources = UsageKinds.All.ToDictionary(kind => kind, kind => new UsageSource(kind, _catalog.Streams[kind], traffic, nearCap));
+        Projects = [.. _catalog.Projects.Select(p => new SimProject(p.Id, p.Name, p.ArchivedAt is null ? "active" : "archived", p.CreatedAt, p.ArchivedAt))];
+        Scenarios = Describe(options, shaping, nearCapProject, cap, nearCap);
+    }
+
+    /// <summary>The usage endpoints, e.g. "completions", "web_search_calls".</summary>
+    public static IReadOnlyList<string> UsageKindNames { get; } = [.. UsageKinds.All.Select(kind => kind.Name)];
+
+    public IReadOnlyList<SimProject> Projects { get; }
+
+    public SimScenarios Scenarios { get; }
+
+    /// <summary>
+    /// Scales usage of the hours from <c>RevisionWindowHours</c> before the current hour up to now by
+    /// 1 + 5 % × epoch, the way OpenAI revises recent buckets upwards.
+    /// </summary>
+    public int RevisionEpoch
+    {
+        get => Volatile.Read(ref _revisionEpoch);
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            Volatile.Write(ref _revisionEpoch, value);
+        }
+    }
+
+    internal TimeProvider Time { get; }
+
+    internal IReadOnlyList<LineItem> LineItems => _catalog.LineItems;
+
+    internal IEnumerable<UsageSource> Sources => _sources.Values;
+
+    public IReadOnlyList<SimRateLimit> RateLimits(string projectId) =>
+        TryGetRateLimits(projectId, out var limits) ? limits : throw new ArgumentException($"The project {projectId} was not found.", nameof(projectId));
+
+    /// <summary>One row per finest group with usage in [from, to), summed; a minute counts when it starts in the range.</summary>
+    public IReadOnlyList<SimUsageRow> Usage(string kind, DateTimeOffset from, DateTimeOffset to)
+    {
+        var usageKind = UsageKinds.Find(kind) ?? throw new ArgumentException($"Unknown usage kind '{kind}'.", nameof(kind));
+        var groups = UsageAggregator.Aggregate(_sources[usageKind], UsageFilter.None, usageKind.Dimensions, [Range(from, to)], Snapshot().Window)[0];
+        return [.. groups.Select(group => TruthRows.Usage(usageKind, group))];
+    }
+
+    /// <summary>Costs per (project, line item, API key) over [from, to), equal to the sum of the API's buckets.</summary>
+    public IReadOnlyList<SimCostRow> Costs(DateTimeOffset from, DateTimeOffset to)
+    {
+        var groups = CostAggregator.Aggregate(Sources, LineItems, UsageFilter.None, CostGrouping.All, [Range(from, to)], Snapshot().Window)[0];
+        return [.. groups.Select(g => new SimCostRow(g.ProjectId, g.LineItem!, g.ApiKeyId, g.Amount, g.Quantity, g.Unit))];
+    }
+
+    internal bool TryGetRateLimits(string projectId, out IReadOnlyList<SimRateLimit> limits) =>
+        _rateLimits.TryGetValue(projectId, out limits!);
+
+    internal UsageSource Source(UsageKind kind) => _sources[kind];
+
+    /// <summary>"Now" and what is visible then, read once so one request sees one consistent state.</summary>
+    internal (DateTimeOffset Now, DataWindow Window) Snapshot()
+    {
+        var now = Time.GetUtcNow();
+        return (now, new DataWindow(Timeline.MinuteOf(now), now.ToUnixTimeSeconds() / 3600 - _options.RevisionWindowHours, RevisionEpoch));
+    }
+
+    internal static MinuteRange Range(DateTimeOffset from, DateTimeOffset to) => new(Timeline.CeilingMinute(from), Timeline.CeilingMinute(to));
+
+    private SimScenarios Describe(SimulatorOptions options, ScenarioShaping shaping, ProjectInfo nearCapProject, long cap, NearCapPlan nearCap)
+    {
+        var overrun = _catalog.Projects[shaping.OverrunProject];
+        var spike = _catalog.Projects[shaping.SpikeProject];
+        return new SimScenarios(
+            options.Scenarios,
+            overrun.Id,
+            overrun.Name,
+            options.OverrunBudgetUsd,
+            ScenarioPlanner.MonthStart(_catalog.Timeline.Origin),
+            spike.Id,
+            spike.Name,
+            DateTimeOffset.FromUnixTimeSeconds(shaping.SpikeDay * 86_400),
+            shaping.SpikeFactor,
+            nearCapProject.Id,
+            nearCapProject.Name,
+            _catalog.NearCapModel.Name,
+            cap,
+            DateTimeOffset.FromUnixTimeSeconds(nearCap.WindowStartMinute * 60),
+            DateTimeOffset.FromUnixTimeSeconds(nearCap.WindowEndMinute * 60));
+    }
+}

@@ -1,0 +1,59 @@
+namespace UsageAlerts.Simulator;
+
+/// <summary>
+/// Shape of the simulated organization. Bound from the configuration section <c>Simulator</c> when the
+/// simulator runs as its own process.
+/// </summary>
+public sealed class SimulatorOptions
+{
+    /// <summary>Seed of every generated id and value: same seed and same clock give the same organization.</summary>
+    public int Seed { get; set; } = 42;
+
+    public int Projects { get; set; } = 8;
+
+    /// <summary>Number of completion models in use; past the well-known names they are fine-tuned models.</summary>
+    public int Models { get; set; } = 6;
+
+    public int UsersPerProject { get; set; } = 3;
+
+    public int ApiKeysPerProject { get; set; } = 2;
+
+    /// <summary>Days of history before the moment the organization is created.</summary>
+    public int Days { get; set; } = 45;
+
+    public string AdminKey { get; set; } = "sk-admin-simulator-local-only";
+
+    /// <summary>Shapes the data so that a budget overrun, a spend spike and a near-cap model are present.</summary>
+    public bool Scenarios { get; set; } = true;
+
+    /// <summary>Monthly budget the "Research" project overruns when <see cref="Scenarios"/> is on.</summary>
+    public decimal OverrunBudgetUsd { get; set; } = 2000m;
+
+    /// <summary>How far back from "now" <see cref="SimulatedOrganization.RevisionEpoch"/> revises usage.</summary>
+    public int RevisionWindowHours { get; set; } = 48;
+
+    /// <summary>Faults active from start-up; more can be added at run time.</summary>
+    public IList<FaultRule> Faults { get; } = [];
+
+    internal void Validate()
+    {
+        Require(Projects is >= 1 and <= 1000, nameof(Projects), "must be between 1 and 1000");
+        Require(!Scenarios || Projects >= 3, nameof(Projects), "must be at least 3 when Scenarios is on");
+        Require(Models is >= 1 and <= 200, nameof(Models), "must be between 1 and 200");
+        Require(UsersPerProject is >= 1 and <= 100, nameof(UsersPerProject), "must be between 1 and 100");
+        Require(ApiKeysPerProject is >= 1 and <= 50, nameof(ApiKeysPerProject), "must be between 1 and 50");
+        Require(Days is >= 1 and <= 800, nameof(Days), "must be between 1 and 800");
+        Require(RevisionWindowHours is >= 0 and <= 24 * 31, nameof(RevisionWindowHours), "must be between 0 and 744");
+        Require(OverrunBudgetUsd > 0, nameof(OverrunBudgetUsd), "must be positive");
+        Require(!string.IsNullOrWhiteSpace(AdminKey), nameof(AdminKey), "must not be empty");
+    }
+
+    private void Require(bool condition, string name, string rule)
+    {
+        if (!condition)
+        {
+            var value = GetType().GetProperty(name)?.GetValue(this);
+            throw new ArgumentException($"Simulator:{name} {rule} (was {value}).", name);
+        }
+    }
+}
