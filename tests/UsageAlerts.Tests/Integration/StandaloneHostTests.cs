@@ -1,0 +1,84 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using UsageAlerts.Standalone;
+using UsageAlerts.Tests.TestSupport;
+
+namespace UsageAlerts.Tests.Integration;
+
+/// <summary>The standalone host as the README runs it: demo mode (built-in simulator), real Kestrel, real Azurite.</summary>
+public sealed class StandaloneHostTests
+{
+    private const string ApiKey = "test-http-api-key-0123456789";
+
+    private static Task<WebApplication> BuildAsync(Dictionary<string, string?> settings) =>
+        StandaloneApp.BuildAsync(["--urls", "http://127.0.0.1:0", "--environment", "Development"], builder =>
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:ConnectionString"] = Azurite.ConnectionString,
+                ["Storage:TablePrefix"] = Azurite.UniquePrefix("host"),
+                ["Secrets:HttpApiKey"] = ApiKey,
+                ["Schedules:RunOnStartup"] = "true",
+                ["Demo:Simulator:Projects"] = "4",
+                ["Demo:Simulator:Models"] = "3",
+            }).AddInMemoryCollection(settings));
+
+    [Fact]
+    public async Task Demo_run_ingests_the_simulated_org_and_health_shows_every_stream_fresh()
+    {
+        await using var app = await BuildAsync([]);
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+
+        JsonElement health = default;
+        for (var attempt = 0; attempt < 120; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/health");
+            request.Headers.Add("x-functions-key", ApiKey);
+            using var response = await http.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            health = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            if (health.GetProperty("status").GetString() == "healthy")
+            {
+                break;
+            }
+
+            await Task.Delay(500);
+        }
+
+        Assert.Equal("healthy", health.GetProperty("status").GetString());
+        Assert.All(health.GetProperty("streams").EnumerateArray(), s => Assert.True(s.GetProperty("fresh").GetBoolean() || s.GetProperty("unavailable").GetBoolean(), s.ToString()));
+        Assert.DoesNotContain("sk-admin", health.ToString(), StringComparison.Ordinal);
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task Routes_need_the_key_except_the_probe()
+    {
+        await using var app = await BuildAsync(new() { ["Schedules:RunOnStartup"] = "false" });
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/health?code=wrong-key")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/api/health?code={ApiKey}")).StatusCode);
+        var probe = await http.GetAsync("/api/health/live");
+        Assert.Equal(HttpStatusCode.OK, probe.StatusCode);
+        Assert.Equal("""{"status":"up"}""", await probe.Content.ReadAsStringAsync());
+        await app.StopAsync();
+    }
+
+    [Theory]
+    [InlineData("Ingestion:BackfillDays", "-1", "Ingestion:BackfillDays")]
+    [InlineData("Schedules:PollUsage", "0 0 * * *", "Schedules:PollUsage")]
+    [InlineData("Secrets:HttpApiKey", "short", "Secrets:HttpApiKey")]
+    public async Task Bad_settings_stop_start_up_with_a_message_naming_the_setting(string key, string value, string named)
+    {
+        await using var app = await BuildAsync(new() { [key] = value, ["Schedules:RunOnStartup"] = "false" });
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => app.StartAsync());
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+}
