@@ -45,7 +45,7 @@ internal sealed class StreamPoller(
                 }
                 catch (OpenAiApiException exception) when (exception.Kind == OpenAiErrorKind.NotFound && stream.Kind?.Optional == true)
                 {
-                    await states.RecordUnavailableAsync(stream.Name, timeProvider.GetUtcNow(), cancellationToken);
+                    await states.RecordSuccessAsync(stream.Name, timeProvider.GetUtcNow(), 0, cancellationToken, unavailable: true);
                     IngestionLog.StreamUnavailable(logger, stream.Name);
                 }
                 catch (OpenAiApiException exception)

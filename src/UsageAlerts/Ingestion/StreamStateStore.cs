@@ -38,7 +38,8 @@ internal sealed class StreamStateStore(TableStore tables)
             state.StoredThrough = Later(state.StoredThrough, storedThrough);
         }, cancellationToken);
 
-    public Task RecordSuccessAsync(string stream, DateTimeOffset at, long rows, CancellationToken cancellationToken) =>
+    /// <param name="unavailable">True when the organization's API does not offer this optional endpoint (404).</param>
+    public Task RecordSuccessAsync(string stream, DateTimeOffset at, long rows, CancellationToken cancellationToken, bool unavailable = false) =>
         UpdateAsync(stream, state =>
         {
             state.LastAttemptAt = at;
@@ -47,7 +48,7 @@ internal sealed class StreamStateStore(TableStore tables)
             state.LastErrorKind = null;
             state.ConsecutiveFailures = 0;
             state.LastRows = rows;
-            state.Unavailable = false;
+            state.Unavailable = unavailable;
         }, cancellationToken);
 
     public Task RecordFailureAsync(string stream, DateTimeOffset at, string errorKind, string error, CancellationToken cancellationToken) =>
@@ -57,17 +58,6 @@ internal sealed class StreamStateStore(TableStore tables)
             state.LastError = error;
             state.LastErrorKind = errorKind;
             state.ConsecutiveFailures++;
-        }, cancellationToken);
-
-    public Task RecordUnavailableAsync(string stream, DateTimeOffset at, CancellationToken cancellationToken) =>
-        UpdateAsync(stream, state =>
-        {
-            state.LastAttemptAt = at;
-            state.LastSuccessAt = at;
-            state.LastError = null;
-            state.LastErrorKind = null;
-            state.ConsecutiveFailures = 0;
-            state.Unavailable = true;
         }, cancellationToken);
 
     private async Task UpdateAsync(string stream, Action<StreamStateEntity> change, CancellationToken cancellationToken)
