@@ -21,7 +21,7 @@ public sealed class SimulatorOptions
     /// <summary>Days of history before the moment the organization is created.</summary>
     public int Days { get; set; } = 45;
 
-    public string AdminKey { get; set; } = "sk-admin-simulator-local-only";
+    public string AdminKey { get; set; } = "sk-admin-simulator";
 
     /// <summary>Shapes the data so that a budget overrun, a spend spike and a near-cap model are present.</summary>
     public bool Scenarios { get; set; } = true;

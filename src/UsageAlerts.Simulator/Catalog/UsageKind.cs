@@ -23,6 +23,4 @@ internal sealed record UsageKind(
     bool HasBatchFilter = false)
 {
     public IEnumerable<MetricDef> Metrics => LeadingMetrics.Concat(TrailingMetrics);
-
-    public bool Has(Dimension dimension) => Dimensions.Contains(dimension);
 }

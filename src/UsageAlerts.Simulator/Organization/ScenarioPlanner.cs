@@ -7,7 +7,7 @@ namespace UsageAlerts.Simulator.Organization;
 /// <summary>Places the scenarios relative to the origin and sizes the overrun from the project's own spend.</summary>
 internal static class ScenarioPlanner
 {
-    public const double SpikeFactor = 10;
+    public const double SpikeFactor = 14;
     private const double OverrunTarget = 1.5;
 
     public static ScenarioShaping Shape(SimulatorOptions options, OrgCatalog catalog)

@@ -36,9 +36,6 @@ public sealed class SimulatedOrganization
         Scenarios = Describe(options, shaping, nearCapProject, cap, nearCap);
     }
 
-    /// <summary>The usage endpoints, e.g. "completions", "web_search_calls".</summary>
-    public static IReadOnlyList<string> UsageKindNames { get; } = [.. UsageKinds.All.Select(kind => kind.Name)];
-
     public IReadOnlyList<SimProject> Projects { get; }
 
     public SimScenarios Scenarios { get; }
@@ -93,7 +90,7 @@ public sealed class SimulatedOrganization
         return (now, new DataWindow(Timeline.MinuteOf(now), now.ToUnixTimeSeconds() / 3600 - _options.RevisionWindowHours, RevisionEpoch));
     }
 
-    internal static MinuteRange Range(DateTimeOffset from, DateTimeOffset to) => new(Timeline.CeilingMinute(from), Timeline.CeilingMinute(to));
+    private static MinuteRange Range(DateTimeOffset from, DateTimeOffset to) => new(Timeline.CeilingMinute(from), Timeline.CeilingMinute(to));
 
     private SimScenarios Describe(SimulatorOptions options, ScenarioShaping shaping, ProjectInfo nearCapProject, long cap, NearCapPlan nearCap)
     {
