@@ -21,7 +21,7 @@ public sealed class AuthTests(SharedSimulator shared)
     public async Task Missing_or_wrong_keys_get_401_invalid_api_key(string path)
     {
         var missing = await SendAsync(path, null);
-        var wrong = await SendAsync(path, "sk-admin-not-the-right-one-1234");
+        var wrong = await SendAsync(path, "sk-admin-wrong-key");
 
         Assert.Equal(HttpStatusCode.Unauthorized, missing.Status);
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.Status);

@@ -8,7 +8,7 @@ namespace UsageAlerts.Tests.TestSupport;
 /// <summary>The real DI wiring (typed client, resilience pipeline) with the network swapped for a stub and a fake clock.</summary>
 internal sealed class ClientHarness : IDisposable
 {
-    public const string AdminKey = "sk-admin-test-0000000000000000";
+    public const string AdminKey = "sk-admin-test-key";
 
     private readonly ServiceProvider _services;
 
