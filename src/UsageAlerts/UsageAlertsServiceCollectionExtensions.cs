@@ -5,13 +5,19 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using UsageAlerts.Alerts;
+using UsageAlerts.Alerts.Evaluation;
+using UsageAlerts.Alerts.Http;
 using UsageAlerts.Configuration;
+using UsageAlerts.Digests;
 using UsageAlerts.Configuration.Secrets;
 using UsageAlerts.Health;
 using UsageAlerts.Http;
 using UsageAlerts.Ingestion;
 using UsageAlerts.Jobs;
+using UsageAlerts.Notifications;
 using UsageAlerts.OpenAi;
+using UsageAlerts.Rules;
 using UsageAlerts.Storage;
 
 namespace UsageAlerts;
@@ -37,6 +43,7 @@ public static class UsageAlertsServiceCollectionExtensions
         AddStorage(services);
         AddOpenAi(services);
         AddIngestion(services);
+        AddAlerting(services);
         AddHttp(services);
         return services;
     }
@@ -107,11 +114,46 @@ public static class UsageAlertsServiceCollectionExtensions
         services.TryAddSingleton<ScheduledJobs>();
     }
 
+    private static void AddAlerting(IServiceCollection services)
+    {
+        services.AddOptions<RulesOptions>().BindConfiguration(RulesOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RulesOptions>>(new SectionValidator<RulesOptions>(RulesOptions.SectionName));
+        services.AddSingleton<IValidateOptions<RulesOptions>, RulesOptionsValidator>();
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NotificationOptions>>(new SectionValidator<NotificationOptions>(NotificationOptions.SectionName));
+        services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.SectionName);
+        services.TryAddSingleton<RulesProvider>();
+        services.TryAddSingleton<CostReader>();
+        services.TryAddSingleton<UsageReader>();
+        services.TryAddSingleton<CatalogReader>();
+        services.TryAddSingleton<BudgetCalculator>();
+        services.AddSingleton<IAlertSource, BudgetSource>();
+        services.AddSingleton<IAlertSource, SpikeSource>();
+        services.AddSingleton<IAlertSource, HeadroomSource>();
+        services.AddSingleton<IAlertSource, BlindSource>();
+        services.TryAddSingleton<AlertStore>();
+        services.TryAddSingleton<AlertEngine>();
+        services.TryAddSingleton<OutboxStore>();
+        services.TryAddSingleton<ReceiverStore>();
+        services.TryAddSingleton<ReceiverDirectory>();
+        services.TryAddSingleton<WebhookPacer>();
+        services.AddHttpClient<WebhookClient>((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<NotificationOptions>>().Value.RequestTimeout)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.TryAddTransient<OutboxDeliverer>();
+        services.TryAddSingleton<DigestBuilder>();
+        services.TryAddTransient<DigestSender>();
+        services.AddKeyedTransient<IScheduledJob, EvaluateJob>(JobNames.Evaluate);
+        services.AddKeyedTransient<IScheduledJob, DeliverJob>(JobNames.Deliver);
+        services.AddKeyedTransient<IScheduledJob, DigestJob>(JobNames.Digest);
+    }
+
     private static void AddHttp(IServiceCollection services)
     {
         services.TryAddSingleton<HttpRoutes>();
         services.TryAddSingleton<HealthService>();
         services.AddKeyedSingleton<IRouteHandler, HealthHandler>(RouteNames.Health);
         services.AddKeyedSingleton<IRouteHandler, HealthProbeHandler>(RouteNames.HealthProbe);
+        services.AddKeyedSingleton<IRouteHandler, BudgetsHandler>(RouteNames.Budgets);
+        services.AddKeyedSingleton<IRouteHandler, AlertsHandler>(RouteNames.Alerts);
     }
 }

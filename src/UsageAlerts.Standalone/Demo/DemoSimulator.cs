@@ -26,6 +26,10 @@ internal sealed partial class DemoSimulator(SimulatorServer server, ILogger<Demo
             ["OpenAI:BaseUrl"] = server.OpenAiBaseAddress.ToString(),
             [$"Secrets:{adminKeyName}"] = options.AdminKey,
             ["OpenAI:OrganizationName"] = configuration["OpenAI:OrganizationName"] ?? "Simulated organization (demo)",
+            // The example rules' receivers post to the simulator's webhook sink (GET /_sim/sink lists what arrived).
+            ["Secrets:TeamsWebhookUrl"] = new Uri(server.BaseAddress, "sink/teams/finance-teams").ToString(),
+            ["Secrets:SlackWebhookUrl"] = new Uri(server.BaseAddress, "sink/slack/platform-slack").ToString(),
+            ["Notifications:AllowLoopbackWebhooks"] = "true",
         });
         return server;
     }

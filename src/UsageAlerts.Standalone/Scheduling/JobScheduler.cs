@@ -17,8 +17,8 @@ internal sealed partial class JobScheduler(
 {
     private static readonly TimeSpan PastDueTolerance = TimeSpan.FromSeconds(30);
 
-    // Projects first, so names and rate limits are there when usage arrives.
-    private static readonly string[] StartupOrder = [JobNames.PollProjects, JobNames.PollUsage, JobNames.PollCosts, JobNames.PollRecentUsage];
+    // Projects first, so names and rate limits are there when usage arrives; evaluation last, on fresh data.
+    private static readonly string[] StartupOrder = [JobNames.PollProjects, JobNames.PollUsage, JobNames.PollCosts, JobNames.PollRecentUsage, JobNames.Evaluate];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

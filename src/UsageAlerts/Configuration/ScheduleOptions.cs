@@ -20,6 +20,13 @@ public sealed class ScheduleOptions
 
     public string Cleanup { get; set; } = "0 30 3 * * *";
 
+    public string Evaluate { get; set; } = "30 */5 * * * *";
+
+    public string Deliver { get; set; } = "45 * * * * *";
+
+    /// <summary>Checks hourly which digests came due; each digest's own schedule is in the rules file.</summary>
+    public string Digest { get; set; } = "0 0 * * * *";
+
     /// <summary>Standalone host only: run every job once at start instead of waiting for its first occurrence.</summary>
     public bool RunOnStartup { get; set; }
 
@@ -30,6 +37,9 @@ public sealed class ScheduleOptions
         JobNames.PollCosts => PollCosts,
         JobNames.PollProjects => PollProjects,
         JobNames.Cleanup => Cleanup,
+        JobNames.Evaluate => Evaluate,
+        JobNames.Deliver => Deliver,
+        JobNames.Digest => Digest,
         _ => throw new ArgumentException($"No schedule setting for job '{job}'.", nameof(job)),
     };
 }

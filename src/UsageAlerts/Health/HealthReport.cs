@@ -1,7 +1,17 @@
 namespace UsageAlerts.Health;
 
 /// <summary>The body of <c>GET /api/health</c>. Errors are scrubbed one-liners; no secret or URL ever appears.</summary>
-internal sealed record HealthReport(string Status, DateTimeOffset CheckedAt, string Organization, IReadOnlyList<StreamHealth> Streams, IReadOnlyList<JobHealth> Jobs);
+internal sealed record HealthReport(
+    string Status,
+    DateTimeOffset CheckedAt,
+    string Organization,
+    IReadOnlyList<StreamHealth> Streams,
+    IReadOnlyList<JobHealth> Jobs,
+    IReadOnlyList<ReceiverHealth> Receivers,
+    int OutboxBacklog);
+
+/// <summary>A chat receiver: broken (revoked webhook, missing or refused URL) and how many messages wait for it.</summary>
+internal sealed record ReceiverHealth(string Name, string Type, bool Broken, string? Reason, int PendingMessages, DateTimeOffset? LastDeliveredAt);
 
 internal sealed record StreamHealth(
     string Name,

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Options;
 using UsageAlerts.Configuration;
 using UsageAlerts.Ingestion;
 using UsageAlerts.Jobs;
+using UsageAlerts.Notifications;
 using UsageAlerts.OpenAi;
+using UsageAlerts.Rules;
 
 namespace UsageAlerts.Health;
 
@@ -16,6 +18,9 @@ internal sealed class HealthService(
     JobRunStore runs,
     IOptions<ScheduleOptions> schedules,
     IOptions<OpenAiOptions> openAi,
+    RulesProvider rules,
+    ReceiverStore receiverStates,
+    OutboxStore outbox,
     TimeProvider timeProvider)
 {
     private static readonly TimeSpan MinimumStaleness = TimeSpan.FromMinutes(10);
@@ -37,8 +42,22 @@ internal sealed class HealthService(
             jobs.Add(new JobHealth(job, schedules.Value.ExpressionFor(job), last?.StartedAt, last?.Succeeded, last?.RowsWritten, last?.PagesRead, last?.Transactions, last?.ErrorCount));
         }
 
-        var status = streams.All(s => s.Fresh || s.Unavailable) ? "healthy" : streams.Any(s => s.Fresh) ? "degraded" : "unhealthy";
-        return new HealthReport(status, now, openAi.Value.OrganizationName, streams, jobs);
+        var receivers = await ReceiversAsync(cancellationToken);
+        var status = !streams.Any(s => s.Fresh) ? "unhealthy"
+            : streams.All(s => s.Fresh || s.Unavailable) && !receivers.Any(r => r.Broken) ? "healthy"
+            : "degraded";
+        return new HealthReport(status, now, openAi.Value.OrganizationName, streams, jobs, receivers, receivers.Sum(r => r.PendingMessages));
+    }
+
+    private async Task<IReadOnlyList<ReceiverHealth>> ReceiversAsync(CancellationToken cancellationToken)
+    {
+        var states = (await receiverStates.GetAllAsync(cancellationToken)).ToDictionary(s => s.RowKey, StringComparer.Ordinal);
+        var pending = await outbox.PendingCountsAsync(cancellationToken);
+        return [.. rules.Current.Receivers.Select(r =>
+        {
+            var state = states.GetValueOrDefault(Storage.KeyEncoder.Segment(r.Name));
+            return new ReceiverHealth(r.Name, r.Type.ToString(), state?.Broken ?? false, state?.Reason, pending.GetValueOrDefault(r.Name), state?.LastDeliveredAt);
+        })];
     }
 
     private StreamHealth Judge(string name, string job, StreamStateEntity? state, DateTimeOffset now)

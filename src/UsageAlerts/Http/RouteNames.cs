@@ -8,8 +8,10 @@ public static class RouteNames
 {
     public const string Health = "health";
     public const string HealthProbe = "health/live";
+    public const string Budgets = "budgets";
+    public const string Alerts = "alerts";
 
-    public static IReadOnlyList<string> All { get; } = [Health, HealthProbe];
+    public static IReadOnlyList<string> All { get; } = [Health, HealthProbe, Budgets, Alerts];
 
     public static bool IsAnonymous(string route) => route == HealthProbe;
 }

@@ -11,6 +11,9 @@ public static class JobNames
     public const string PollCosts = nameof(PollCosts);
     public const string PollProjects = nameof(PollProjects);
     public const string Cleanup = nameof(Cleanup);
+    public const string Evaluate = nameof(Evaluate);
+    public const string Deliver = nameof(Deliver);
+    public const string Digest = nameof(Digest);
 
-    public static IReadOnlyList<string> All { get; } = [PollUsage, PollRecentUsage, PollCosts, PollProjects, Cleanup];
+    public static IReadOnlyList<string> All { get; } = [PollUsage, PollRecentUsage, PollCosts, PollProjects, Cleanup, Evaluate, Deliver, Digest];
 }

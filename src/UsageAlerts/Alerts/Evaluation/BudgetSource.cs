@@ -1,0 +1,98 @@
+using UsageAlerts.Notifications;
+using UsageAlerts.Rules;
+
+namespace UsageAlerts.Alerts.Evaluation;
+
+/// <summary>
+/// Two alerts per budget and period: one on actual spend, one on the forecast. The level is the highest threshold
+/// crossed, so crossing 80 % and 100 % in one run sends one message at 100 %.
+/// </summary>
+internal sealed class BudgetSource(BudgetCalculator calculator) : IAlertSource
+{
+    public async Task<IReadOnlyList<Observation>> ObserveAsync(RulesDocument rules, EvaluationContext context, CancellationToken cancellationToken)
+    {
+        var statuses = await calculator.CalculateAsync(rules.Budgets, context, cancellationToken);
+        var observations = new List<Observation>();
+        foreach (var status in statuses)
+        {
+            var budget = status.Rule;
+            var receivers = EvaluationContext.Route(budget.Receivers, rules.DefaultReceiver);
+            var timing = new AlertTiming(budget.RepeatInterval ?? AlertTiming.DefaultRepeat, TimeSpan.Zero, status.Period.End);
+            var scope = ScopeLabel(budget.Scope, context);
+            observations.Add(Observe(status, ThresholdBasis.Actual, status.ActualLevel, status.SpentUsd, scope, receivers, timing, context));
+            if (budget.Thresholds.Any(t => t.On != ThresholdBasis.Actual))
+            {
+                observations.Add(Observe(status, ThresholdBasis.Forecast, status.ForecastLevel, status.ForecastUsd, scope, receivers, timing, context));
+            }
+        }
+
+        return observations;
+    }
+
+    private static Observation Observe(BudgetStatus status, ThresholdBasis basis, int level, decimal value, string scope, IReadOnlyList<string> receivers, AlertTiming timing, EvaluationContext context)
+    {
+        var budget = status.Rule;
+        var forecast = basis == ThresholdBasis.Forecast;
+        var percent = forecast ? status.ForecastPercent : status.Percent;
+        var threshold = level > 0 ? budget.Thresholds[level - 1].Percent : 0;
+        var title = forecast
+            ? $"Budget \"{budget.Name}\" forecast at {Display.Percent(percent)} of {Display.Usd(budget.AmountUsd)}"
+            : $"Budget \"{budget.Name}\" at {Display.Percent(percent)} of {Display.Usd(budget.AmountUsd)}";
+        var daysLeft = status.Period.DaysLeft(context.Now);
+        var summary = $"{Display.Usd(status.SpentUsd)} spent of {Display.Usd(budget.AmountUsd)} in {status.Period.Key} ({daysLeft:0.#} days left); forecast {Display.Usd(status.ForecastUsd)}.";
+        var facts = new List<NoticeFact>
+        {
+            new("Spent", $"{Display.Usd(status.SpentUsd)} ({Display.Percent(status.Percent)})"),
+            new("Budget", Display.Usd(budget.AmountUsd)),
+            new("Forecast", status.ForecastMeaningful ? $"{Display.Usd(status.ForecastUsd)} ({Display.Percent(status.ForecastPercent)})" : "too early in the period"),
+            new("Period", $"{status.Period.Key} ({Display.Day(status.Period.Start)} to {Display.Day(status.Period.End.AddDays(-1))}, {daysLeft:0.#} days left)"),
+            new("Threshold", level > 0 ? $"{Display.Percent(threshold)} on {(forecast ? "forecast" : "actual")} spend" : "none crossed"),
+            new("Scope", scope),
+        };
+        var note = status.ProvisionalUsd != 0 ? $"Includes {Display.Usd(status.ProvisionalUsd)} for today, provisional until OpenAI closes the day." : null;
+        var severity = forecast ? Severity.Warning : threshold >= 100 ? Severity.Critical : Severity.Warning;
+        var link = context.Link("dashboard", $"from={Display.Day(status.Period.Start)}&to={Display.Day(status.Period.End)}");
+        return new Observation(
+            $"budget|{budget.Name}|{status.Period.Key}|{(forecast ? "forecast" : "actual")}",
+            budget.Name,
+            AlertKind.Budget,
+            scope,
+            receivers,
+            !status.Trusted ? ObservedState.Unknown : level > 0 ? ObservedState.Firing : ObservedState.Clear,
+            level,
+            value,
+            new NoticeContent(title, summary, facts, severity, Display.Percent(threshold), note, link),
+            timing);
+    }
+
+    internal static string ScopeLabel(ScopeRule scope, EvaluationContext context)
+    {
+        if (scope.IsEverything)
+        {
+            return "whole organization";
+        }
+
+        var parts = new List<string>();
+        if (scope.Projects.Count > 0)
+        {
+            parts.Add("projects " + string.Join(", ", scope.Projects.Select(p => context.ProjectNames.GetValueOrDefault(p, p))));
+        }
+
+        if (scope.Models.Count > 0)
+        {
+            parts.Add("models " + string.Join(", ", scope.Models));
+        }
+
+        if (scope.LineItems is { } pattern)
+        {
+            parts.Add($"line items {pattern}");
+        }
+
+        if (scope.ApiKeys.Count > 0)
+        {
+            parts.Add("API keys " + string.Join(", ", scope.ApiKeys));
+        }
+
+        return string.Join("; ", parts);
+    }
+}

@@ -1,0 +1,122 @@
+using UsageAlerts.Notifications;
+using UsageAlerts.Rules;
+using UsageAlerts.Storage;
+
+namespace UsageAlerts.Alerts.Evaluation;
+
+/// <summary>
+/// Compares the last complete day (or hour) with its own rolling baseline, per project or for the whole scope.
+/// One alert per rule and group: it fires on a spiking bucket and resolves when a later bucket is back to normal.
+/// </summary>
+internal sealed class SpikeSource(CostReader costs, UsageReader usage) : IAlertSource
+{
+    private static readonly string[] TokenKinds = ["completions", "embeddings"];
+
+    public async Task<IReadOnlyList<Observation>> ObserveAsync(RulesDocument rules, EvaluationContext context, CancellationToken cancellationToken)
+    {
+        var observations = new List<Observation>();
+        foreach (var rule in rules.Spikes)
+        {
+            var width = rule.Granularity == SpikeGranularity.Day ? TimeSpan.FromDays(1) : TimeSpan.FromHours(1);
+            var evaluated = OpenAi.BucketWidthExtensions.AlignDown(rule.Granularity == SpikeGranularity.Day ? OpenAi.BucketWidth.Day : OpenAi.BucketWidth.Hour, context.Now) - width;
+            var from = evaluated - (width * rule.BaselineBuckets);
+            var series = await SeriesAsync(rule, from, evaluated + width, width, context, cancellationToken);
+            var trusted = rule.Metric == SpikeMetric.Cost
+                ? context.IsTrusted(EvaluationContext.CostsStream, TimeSpan.FromHours(6))
+                : TokenKinds.All(kind => context.IsTrusted($"{kind}.{(rule.Granularity == SpikeGranularity.Day ? "1d" : "1h")}", TimeSpan.FromHours(2)));
+            foreach (var (group, values) in series)
+            {
+                var value = values[^1];
+                var baseline = values[..^1];
+                var threshold = SpikeMath.Threshold(baseline, rule.Method, rule.Factor);
+                var firing = value >= rule.Minimum && value > threshold && value > 0;
+                observations.Add(Observe(rule, rules.DefaultReceiver, group, evaluated, width, value, baseline, threshold, trusted, firing, context));
+            }
+        }
+
+        return observations;
+    }
+
+    private async Task<Dictionary<string, decimal[]>> SeriesAsync(SpikeRule rule, DateTimeOffset from, DateTimeOffset to, TimeSpan width, EvaluationContext context, CancellationToken cancellationToken)
+    {
+        var buckets = rule.BaselineBuckets + 1;
+        var matcher = new ScopeMatcher(rule.Scope, context.ProjectNames);
+        var series = new Dictionary<string, decimal[]>(StringComparer.Ordinal);
+        void Add(DateTimeOffset at, string? projectId, decimal amount)
+        {
+            var group = rule.PerProject ? projectId ?? "" : "*";
+            if (!series.TryGetValue(group, out var values))
+            {
+                series[group] = values = new decimal[buckets];
+            }
+
+            var index = (int)((at - from) / width);
+            if (index >= 0 && index < buckets)
+            {
+                values[index] += amount;
+            }
+        }
+
+        if (rule.Metric == SpikeMetric.Cost)
+        {
+            await foreach (var row in costs.ReadAsync(from, to, cancellationToken))
+            {
+                if (matcher.MatchesCost(row.ProjectId, row.LineItem, row.ApiKeyId))
+                {
+                    Add(row.Day, row.ProjectId, row.AmountUsd);
+                }
+            }
+
+            return series;
+        }
+
+        foreach (var kind in TokenKinds)
+        {
+            await foreach (var row in usage.ReadAsync($"{kind}.{(rule.Granularity == SpikeGranularity.Day ? "1d" : "1h")}", from, to, cancellationToken))
+            {
+                if (matcher.MatchesUsage(row.ProjectId, row.Model))
+                {
+                    Add(row.BucketStart, row.ProjectId, rule.Metric == SpikeMetric.Tokens ? row.Tokens : row.Requests);
+                }
+            }
+        }
+
+        return series;
+    }
+
+    private static Observation Observe(SpikeRule rule, string? fallback, string group, DateTimeOffset bucket, TimeSpan width, decimal value, decimal[] baseline, decimal threshold, bool trusted, bool firing, EvaluationContext context)
+    {
+        var who = group == "*" ? BudgetSource.ScopeLabel(rule.Scope, context) : context.ProjectLabel(group.Length == 0 ? null : group);
+        var median = SpikeMath.Median(baseline);
+        string Amount(decimal v) => rule.Metric == SpikeMetric.Cost ? Display.Usd(v) : $"{Display.Count(v)} {rule.Metric.ToString().ToLowerInvariant()}";
+        var when = width == TimeSpan.FromDays(1) ? Display.Day(bucket) : Display.Minute(bucket);
+        var ratio = median > 0 ? $"{value / median:0.#}× its median" : "no usual volume";
+        var facts = new List<NoticeFact>
+        {
+            new(width == TimeSpan.FromDays(1) ? "Day" : "Hour", when),
+            new("Value", Amount(value)),
+            new("Baseline median", $"{Amount(median)} over {baseline.Length} {(width == TimeSpan.FromDays(1) ? "days" : "hours")}"),
+            new("Spike above", Amount(threshold)),
+            new("Scope", who),
+        };
+        var query = group is "*" or "" ? "" : $"project={Uri.EscapeDataString(group)}";
+        return new Observation(
+            $"spike|{rule.Name}|{group}",
+            rule.Name,
+            AlertKind.Spike,
+            who,
+            EvaluationContext.Route(rule.Receivers, fallback),
+            !trusted ? ObservedState.Unknown : firing ? ObservedState.Firing : ObservedState.Clear,
+            firing ? 1 : 0,
+            value,
+            new NoticeContent(
+                $"{(rule.Metric == SpikeMetric.Cost ? "Spend" : "Usage")} spike: {who} at {Amount(value)} on {when} ({ratio})",
+                $"{who} used {Amount(value)} on {when}, against a usual {Amount(median)} ({rule.Name}).",
+                facts,
+                Severity.Warning,
+                ratio,
+                null,
+                context.Link("dashboard", query)),
+            new AlertTiming(rule.RepeatInterval ?? AlertTiming.DefaultRepeat, TimeSpan.Zero, null));
+    }
+}

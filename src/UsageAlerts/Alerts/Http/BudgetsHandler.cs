@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using UsageAlerts.Alerts.Evaluation;
+using UsageAlerts.Http;
+using UsageAlerts.Ingestion;
+using UsageAlerts.Rules;
+using UsageAlerts.Storage;
+
+namespace UsageAlerts.Alerts.Http;
+
+/// <summary><c>GET /api/budgets</c>: every budget in its current period — spent, percent, forecast, thresholds crossed, alert state.</summary>
+internal sealed class BudgetsHandler(
+    RulesProvider rules,
+    BudgetCalculator calculator,
+    AlertStore alerts,
+    CatalogReader catalog,
+    StreamStateStore streams,
+    IOptions<Notifications.DashboardOptions> dashboard,
+    TimeProvider timeProvider) : IRouteHandler
+{
+    private static readonly string[] Bases = ["actual", "forecast"];
+
+    public async Task<HttpReply> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var context = new EvaluationContext(
+            timeProvider.GetUtcNow(),
+            await catalog.ProjectNamesAsync(cancellationToken),
+            (await streams.GetAllAsync(cancellationToken)).ToDictionary(s => s.RowKey, StringComparer.Ordinal),
+            dashboard.Value.PublicBaseUrl);
+        var statuses = await calculator.CalculateAsync(rules.Current.Budgets, context, cancellationToken);
+        var states = await alerts.LoadAsync(cancellationToken);
+        return HttpReply.Json(new
+        {
+            asOf = context.Now,
+            dataTrusted = context.IsTrusted(EvaluationContext.CostsStream, TimeSpan.FromHours(6)),
+            budgets = statuses.Select(s => new
+            {
+                name = s.Rule.Name,
+                scope = BudgetSource.ScopeLabel(s.Rule.Scope, context),
+                period = new { kind = s.Rule.Period, key = s.Period.Key, start = s.Period.Start, end = s.Period.End, daysLeft = Math.Round(s.Period.DaysLeft(context.Now), 2) },
+                amountUsd = s.Rule.AmountUsd,
+                spentUsd = s.SpentUsd,
+                provisionalUsd = s.ProvisionalUsd,
+                percent = Math.Round(s.Percent, 2),
+                runRateUsdPerDay = Math.Round(s.RunRateUsd, 6),
+                forecastUsd = s.ForecastUsd,
+                forecastPercent = Math.Round(s.ForecastPercent, 2),
+                forecastMeaningful = s.ForecastMeaningful,
+                thresholds = s.Rule.Thresholds.Select((t, i) => new { percent = t.Percent, on = t.On, crossedActual = i < s.ActualLevel, crossedForecast = i < s.ForecastLevel }),
+                alerts = Bases
+                    .Select(basis => states.GetValueOrDefault($"budget|{s.Rule.Name}|{s.Period.Key}|{basis}"))
+                    .OfType<AlertStateEntity>()
+                    .Select(AlertView.From),
+            }),
+        });
+    }
+}

@@ -1,0 +1,83 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using UsageAlerts.Alerts.Evaluation;
+using UsageAlerts.Configuration;
+using UsageAlerts.Ingestion;
+using UsageAlerts.Notifications;
+using UsageAlerts.OpenAi;
+using UsageAlerts.Rules;
+using UsageAlerts.Storage;
+
+namespace UsageAlerts.Digests;
+
+/// <summary>
+/// Enqueues each digest whose schedule came due since it was last sent. A new digest waits for its first
+/// occurrence instead of firing at deploy time. The occurrence is claimed with an ETag, so it is sent once.
+/// </summary>
+internal sealed class DigestSender(
+    RulesProvider rules,
+    DigestBuilder builder,
+    OutboxStore outbox,
+    TableStore tables,
+    CatalogReader catalog,
+    StreamStateStore streams,
+    IOptions<OpenAiOptions> openAi,
+    IOptions<DashboardOptions> dashboard,
+    TimeProvider timeProvider)
+{
+    public async Task<int> SendDueAsync(CancellationToken cancellationToken)
+    {
+        var document = rules.Current;
+        var now = timeProvider.GetUtcNow();
+        var table = await tables.GetAsync(TableName.Alerts, cancellationToken);
+        var sent = 0;
+        foreach (var digest in document.Digests)
+        {
+            var schedule = CronSchedule.Parse(digest.Schedule);
+            var key = KeyEncoder.Segment(digest.Name);
+            var found = await table.GetEntityIfExistsAsync<DigestStateEntity>(DigestStateEntity.Partition, key, cancellationToken: cancellationToken);
+            if (!found.HasValue)
+            {
+                await table.UpsertEntityAsync(new DigestStateEntity { RowKey = key, LastOccurrence = now }, TableUpdateMode.Replace, cancellationToken);
+                continue;
+            }
+
+            var state = found.Value!;
+            var due = schedule.Next(state.LastOccurrence);
+            if (due > now)
+            {
+                continue;
+            }
+
+            var latest = due;
+            for (var next = schedule.Next(due); next <= now; next = schedule.Next(next))
+            {
+                latest = next;
+            }
+
+            state.LastOccurrence = latest;
+            try
+            {
+                await table.UpdateEntityAsync(state, state.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+            catch (RequestFailedException exception) when (exception.Status == 412)
+            {
+                continue;
+            }
+
+            var context = new EvaluationContext(now, await catalog.ProjectNamesAsync(cancellationToken),
+                (await streams.GetAllAsync(cancellationToken)).ToDictionary(s => s.RowKey, StringComparer.Ordinal), dashboard.Value.PublicBaseUrl);
+            var link = dashboard.Value.PublicBaseUrl is { } b ? new Uri(b, "api/dashboard") : null;
+            var message = await builder.BuildAsync(digest, document, context, openAi.Value.OrganizationName, link, cancellationToken);
+            foreach (var receiver in EvaluationContext.Route(digest.Receivers, document.DefaultReceiver))
+            {
+                var id = OutboxContent.IdFor(receiver, [$"digest:{digest.Name}:{latest.ToUnixTimeSeconds()}"]);
+                await outbox.EnqueueAsync(receiver, id, new OutboxContent(null, message, []), message.Title, now, cancellationToken);
+                sent++;
+            }
+        }
+
+        return sent;
+    }
+}

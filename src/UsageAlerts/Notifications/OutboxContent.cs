@@ -1,0 +1,30 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace UsageAlerts.Notifications;
+
+/// <summary>Which announcement of which alert a message carries (alert id + sequence names it uniquely).</summary>
+internal sealed record NoticeRef(string AlertId, int Seq, NoticeType Type);
+
+/// <summary>What an outbox row holds: an alert message or a digest, and the announcements in it.</summary>
+internal sealed record OutboxContent(ChatMessage? Alerts, DigestMessage? Digest, IReadOnlyList<NoticeRef> Refs)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public string Serialize() => JsonSerializer.Serialize(this, Json);
+
+    public static OutboxContent Deserialize(string json) =>
+        JsonSerializer.Deserialize<OutboxContent>(json, Json) ?? throw new JsonException("empty outbox content");
+
+    /// <summary>
+    /// The same announcements to the same receiver always get the same id, so two evaluations racing, or a run
+    /// repeating after a crash, write one row, not two.
+    /// </summary>
+    public static string IdFor(string receiver, IEnumerable<string> parts)
+    {
+        var text = receiver + "\n" + string.Join('\n', parts.Order(StringComparer.Ordinal));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0, 16).ToLowerInvariant();
+    }
+}
