@@ -16,6 +16,8 @@ using UsageAlerts.Http;
 using UsageAlerts.Ingestion;
 using UsageAlerts.Jobs;
 using UsageAlerts.Notifications;
+using UsageAlerts.Notifications.Slack;
+using UsageAlerts.Notifications.Teams;
 using UsageAlerts.OpenAi;
 using UsageAlerts.Rules;
 using UsageAlerts.Storage;
@@ -139,6 +141,8 @@ public static class UsageAlertsServiceCollectionExtensions
         services.TryAddSingleton<WebhookPacer>();
         services.AddHttpClient<WebhookClient>((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<NotificationOptions>>().Value.RequestTimeout)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddSingleton<IChatRenderer, TeamsRenderer>();
+        services.AddSingleton<IChatRenderer, SlackRenderer>();
         services.TryAddTransient<OutboxDeliverer>();
         services.TryAddSingleton<DigestBuilder>();
         services.TryAddTransient<DigestSender>();
