@@ -13,6 +13,7 @@ using UsageAlerts.Ingestion;
 using UsageAlerts.Jobs;
 using UsageAlerts.OpenAi;
 using UsageAlerts.Storage;
+using UsageAlerts.Summaries;
 
 namespace UsageAlerts;
 
@@ -38,6 +39,7 @@ public static class UsageAlertsServiceCollectionExtensions
         AddOpenAi(services);
         AddIngestion(services);
         AddHttp(services);
+        AddSummaries(services, configuration);
         return services;
     }
 
@@ -113,5 +115,16 @@ public static class UsageAlertsServiceCollectionExtensions
         services.TryAddSingleton<HealthService>();
         services.AddKeyedSingleton<IRouteHandler, HealthHandler>(RouteNames.Health);
         services.AddKeyedSingleton<IRouteHandler, HealthProbeHandler>(RouteNames.HealthProbe);
+    }
+
+    private static void AddSummaries(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<SummaryOptions>(configuration, SummaryOptions.SectionName);
+        services.AddSingleton<IValidateOptions<SummaryOptions>, SummaryOptionsValidator>();
+        services.TryAddSingleton<SummaryReader>();
+        services.TryAddSingleton<ProjectDirectory>();
+        services.TryAddSingleton<SummaryQueryParser>();
+        services.TryAddSingleton<SummaryService>();
+        services.AddKeyedSingleton<IRouteHandler, SummaryHandler>(RouteNames.Summary);
     }
 }

@@ -8,8 +8,9 @@ public static class RouteNames
 {
     public const string Health = "health";
     public const string HealthProbe = "health/live";
+    public const string Summary = "summary";
 
-    public static IReadOnlyList<string> All { get; } = [Health, HealthProbe];
+    public static IReadOnlyList<string> All { get; } = [Health, HealthProbe, Summary];
 
     public static bool IsAnonymous(string route) => route == HealthProbe;
 }
