@@ -14,6 +14,7 @@ using UsageAlerts.Jobs;
 using UsageAlerts.OpenAi;
 using UsageAlerts.Storage;
 using UsageAlerts.Summaries;
+using UsageAlerts.Summaries.RateLimits;
 
 namespace UsageAlerts;
 
@@ -125,6 +126,8 @@ public static class UsageAlertsServiceCollectionExtensions
         services.TryAddSingleton<ProjectDirectory>();
         services.TryAddSingleton<SummaryQueryParser>();
         services.TryAddSingleton<SummaryService>();
+        services.TryAddSingleton<HeadroomService>();
         services.AddKeyedSingleton<IRouteHandler, SummaryHandler>(RouteNames.Summary);
+        services.AddKeyedSingleton<IRouteHandler, RateLimitsHandler>(RouteNames.RateLimits);
     }
 }

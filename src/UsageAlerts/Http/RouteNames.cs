@@ -9,8 +9,9 @@ public static class RouteNames
     public const string Health = "health";
     public const string HealthProbe = "health/live";
     public const string Summary = "summary";
+    public const string RateLimits = "rate-limits";
 
-    public static IReadOnlyList<string> All { get; } = [Health, HealthProbe, Summary];
+    public static IReadOnlyList<string> All { get; } = [Health, HealthProbe, Summary, RateLimits];
 
     public static bool IsAnonymous(string route) => route == HealthProbe;
 }
