@@ -14,6 +14,7 @@ using UsageAlerts.Jobs;
 using UsageAlerts.OpenAi;
 using UsageAlerts.Storage;
 using UsageAlerts.Summaries;
+using UsageAlerts.Summaries.Dashboard;
 using UsageAlerts.Summaries.RateLimits;
 
 namespace UsageAlerts;
@@ -127,7 +128,14 @@ public static class UsageAlertsServiceCollectionExtensions
         services.TryAddSingleton<SummaryQueryParser>();
         services.TryAddSingleton<SummaryService>();
         services.TryAddSingleton<HeadroomService>();
+        services.TryAddSingleton<DashboardService>();
+        services.AddSingleton<IDashboardPanel, CostPanel>();
+        services.AddSingleton<IDashboardPanel, TokensPanel>();
+        services.AddSingleton<IDashboardPanel, RequestsPanel>();
+        services.AddSingleton<IDashboardPanel, SharePanel>();
+        services.AddSingleton<IDashboardPanel, MoversPanel>();
         services.AddKeyedSingleton<IRouteHandler, SummaryHandler>(RouteNames.Summary);
         services.AddKeyedSingleton<IRouteHandler, RateLimitsHandler>(RouteNames.RateLimits);
+        services.AddKeyedSingleton<IRouteHandler, DashboardHandler>(RouteNames.Dashboard);
     }
 }

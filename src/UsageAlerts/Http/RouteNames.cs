@@ -10,8 +10,9 @@ public static class RouteNames
     public const string HealthProbe = "health/live";
     public const string Summary = "summary";
     public const string RateLimits = "rate-limits";
+    public const string Dashboard = "dashboard";
 
-    public static IReadOnlyList<string> All { get; } = [Health, HealthProbe, Summary, RateLimits];
+    public static IReadOnlyList<string> All { get; } = [Health, HealthProbe, Summary, RateLimits, Dashboard];
 
     public static bool IsAnonymous(string route) => route == HealthProbe;
 }
