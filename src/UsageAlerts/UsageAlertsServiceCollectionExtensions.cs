@@ -16,6 +16,7 @@ using UsageAlerts.Storage;
 using UsageAlerts.Summaries;
 using UsageAlerts.Summaries.Dashboard;
 using UsageAlerts.Summaries.RateLimits;
+using UsageAlerts.Summaries.Rollups;
 
 namespace UsageAlerts;
 
@@ -123,6 +124,8 @@ public static class UsageAlertsServiceCollectionExtensions
     {
         services.AddValidatedOptions<SummaryOptions>(configuration, SummaryOptions.SectionName);
         services.AddSingleton<IValidateOptions<SummaryOptions>, SummaryOptionsValidator>();
+        services.TryAddSingleton<SealedMonths>();
+        services.TryAddSingleton<RollupStore>();
         services.TryAddSingleton<SummaryReader>();
         services.TryAddSingleton<ProjectDirectory>();
         services.TryAddSingleton<SummaryQueryParser>();

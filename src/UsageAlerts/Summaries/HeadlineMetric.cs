@@ -37,7 +37,10 @@ internal sealed record HeadlineMetric(string Column, string Metric, IReadOnlyLis
     /// Stored bytes are a level, not a flow: adding days would give byte-days. A group reports the peak of its daily
     /// totals instead.
     /// </summary>
-    public static bool IsLevel(string kind, string metric) => kind == "vector_stores" && metric == "usage_bytes";
+    public static bool IsLevel(string kind, string metric) => HasLevels(kind) && metric == "usage_bytes";
+
+    /// <summary>Whether an endpoint reports a level; its rows cannot be summed into coarser periods ahead of time.</summary>
+    public static bool HasLevels(string kind) => kind == "vector_stores";
 
     public bool Covers(string kind) => Kinds is null || Kinds.Contains(kind);
 }

@@ -28,13 +28,6 @@ internal static class Periods
 
     public static string Format(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>The ISO 8601 week label (<c>2026-W01</c>) of a week starting on <paramref name="monday"/>.</summary>
-    public static string IsoWeekLabel(DateOnly monday)
-    {
-        var date = monday.ToDateTime(TimeOnly.MinValue);
-        return $"{ISOWeek.GetYear(date)}-W{ISOWeek.GetWeekOfYear(date):00}";
-    }
-
     public static DateOnly Day(DateTimeOffset instant) => DateOnly.FromDateTime(instant.UtcDateTime);
 
     public static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

@@ -12,6 +12,12 @@ internal sealed record ReadPlan(SummaryRange? Usage, SummaryRange? Costs, Summar
     /// </summary>
     public IReadOnlyList<string>? UsageMetrics { get; init; }
 
+    /// <summary>
+    /// Whether whole sealed months may be read from monthly rollups: only when nothing finer than a month is asked
+    /// for, since a rollup row is dated the first of its month.
+    /// </summary>
+    public bool MonthlyRollups { get; init; }
+
     /// <summary>Usage endpoints to read; null reads every enabled one.</summary>
     public IReadOnlySet<string>? UsageKinds { get; init; }
 }

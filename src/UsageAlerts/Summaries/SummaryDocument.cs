@@ -13,7 +13,8 @@ internal sealed record SummaryDocument(
     IReadOnlyList<string> Notes,
     SummaryRow Total,
     IReadOnlyList<SummaryRow> Groups,
-    long RowsRead);
+    long RowsRead,
+    int RollupMonths);
 
 /// <summary>
 /// One group (or the total, without <see cref="Key"/>). Cost is null when no cost row fell in the group: unknown, not

@@ -9,7 +9,7 @@ internal static class SummaryDocumentBuilder
         IReadOnlyDictionary<string, string> projectNames,
         DateOnly provisionalFrom,
         DateTimeOffset generatedAt,
-        long rowsRead)
+        ReadResult read)
     {
         var projectIndex = query.GroupBy.ToList().IndexOf(Dimension.Project);
         var groups = aggregator.Groups().Select(g =>
@@ -33,10 +33,11 @@ internal static class SummaryDocumentBuilder
             filters,
             generatedAt,
             Periods.Format(provisionalFrom),
-            SummaryNotes.For(query, provisionalFrom),
+            SummaryNotes.For(query, provisionalFrom, read),
             Row(null, null, aggregator.Total),
             groups,
-            rowsRead);
+            read.Rows,
+            read.RollupMonths);
     }
 
     private static SummaryRow Row(IReadOnlyDictionary<string, string?>? key, string? projectName, GroupTotals totals)

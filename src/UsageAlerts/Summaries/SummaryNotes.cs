@@ -3,7 +3,7 @@ namespace UsageAlerts.Summaries;
 /// <summary>The plain-language caveats a summary carries, only those that apply to the request.</summary>
 internal static class SummaryNotes
 {
-    public static IReadOnlyList<string> For(SummaryQuery query, DateOnly provisionalFrom)
+    public static IReadOnlyList<string> For(SummaryQuery query, DateOnly provisionalFrom, ReadResult read)
     {
         var notes = new List<string>
         {
@@ -28,6 +28,11 @@ internal static class SummaryNotes
         if (query.GroupBy.Contains(Dimension.Week))
         {
             notes.Add("Weeks are ISO weeks (Monday to Sunday, UTC), named by their Monday; the first and last week can be partial.");
+        }
+
+        if (read.RollupMonths > 0)
+        {
+            notes.Add($"{read.RollupMonths} stream-months that ingestion no longer changes were read from monthly rollups (the same numbers, fewer rows).");
         }
 
         return notes;

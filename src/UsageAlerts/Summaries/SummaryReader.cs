@@ -2,36 +2,41 @@ using Azure.Data.Tables;
 using UsageAlerts.Ingestion;
 using UsageAlerts.OpenAi;
 using UsageAlerts.Storage;
+using UsageAlerts.Summaries.Rollups;
 
 namespace UsageAlerts.Summaries;
 
 /// <summary>
-/// Streams the daily usage and cost rows of a <see cref="ReadPlan"/> into a sink: one partition-range query per
-/// stream, a few streams at a time, page by page. Returns the number of rows read.
+/// Streams the usage and cost rows of a <see cref="ReadPlan"/> into a sink. Each stream's range is cut into week
+/// runs of day partitions and, where the plan allows, whole sealed months read from rollups; the pieces are read
+/// concurrently, page by page, so no request holds its rows.
 /// </summary>
-internal sealed class SummaryReader(TableStore tables, StreamCatalog catalog)
+internal sealed class SummaryReader(TableStore tables, StreamCatalog catalog, SealedMonths sealedMonths, RollupStore rollups)
 {
-    private const int ConcurrentQueries = 4;
-    private static readonly string[] CostColumns = [CostRows.BucketStart, CostRows.ProjectId, CostRows.LineItem, CostRows.ApiKeyId, CostRows.AmountUsd];
+    private const int ConcurrentQueries = 8;
 
-    public async Task<long> ReadAsync(ReadPlan plan, ISummarySink sink, CancellationToken cancellationToken)
+    public async Task<ReadResult> ReadAsync(ReadPlan plan, ISummarySink sink, CancellationToken cancellationToken)
     {
-        var reads = new List<Func<CancellationToken, Task<long>>>();
+        var horizons = plan.MonthlyRollups ? await sealedMonths.LoadAsync(cancellationToken) : new Dictionary<string, DateOnly>();
+        var reads = new List<(string Stream, string? Kind, ReadSegment Segment)>();
         if (plan.Costs is { } costs)
         {
-            reads.Add(token => ReadCostsAsync(costs, plan.Filter, sink, token));
+            reads.AddRange(Segments(StreamCatalog.CostsStreamName, null, costs, horizons, plan.MonthlyRollups));
         }
 
         if (plan.Usage is { } usage)
         {
-            reads.AddRange(UsageStreams(plan).Select(stream => (Func<CancellationToken, Task<long>>)(token => ReadUsageAsync(stream, usage, plan, sink, token))));
+            reads.AddRange(UsageStreams(plan).SelectMany(s => Segments(s.KeyPrefix, s.Kind!.Name, usage, horizons, plan.MonthlyRollups && !HeadlineMetric.HasLevels(s.Kind.Name))));
         }
 
         long rows = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = ConcurrentQueries, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(reads, parallel, async (read, token) => Interlocked.Add(ref rows, await read(token)));
-        return rows;
+        await Parallel.ForEachAsync(reads, parallel, async (read, token) => Interlocked.Add(ref rows, await ReadSegmentAsync(read.Stream, read.Kind, read.Segment, plan, sink, token)));
+        return new ReadResult(rows, reads.Count(r => r.Segment.Month));
     }
+
+    private static IEnumerable<(string, string?, ReadSegment)> Segments(string stream, string? kind, SummaryRange range, IReadOnlyDictionary<string, DateOnly> horizons, bool allowMonths) =>
+        ReadSegment.Plan(range, horizons.TryGetValue(stream, out var day) ? day : null, allowMonths).Select(segment => (stream, kind, segment));
 
     /// <summary>Daily streams that can hold matching rows: endpoints without a model (or key) cannot match such a filter.</summary>
     private IEnumerable<StreamDefinition> UsageStreams(ReadPlan plan) =>
@@ -42,76 +47,48 @@ internal sealed class SummaryReader(TableStore tables, StreamCatalog catalog)
                 && (plan.Filter.For(Dimension.Model) is null || kind.GroupBy.Contains("model"))
                 && (plan.Filter.For(Dimension.ApiKey) is null || kind.GroupBy.Contains("api_key_id")));
 
-    private async Task<long> ReadUsageAsync(StreamDefinition stream, SummaryRange range, ReadPlan plan, ISummarySink sink, CancellationToken cancellationToken)
+    private async Task<long> ReadSegmentAsync(string stream, string? kind, ReadSegment segment, ReadPlan plan, ISummarySink sink, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableName.Usage, cancellationToken);
-        var filter = StorageFilters.DayPartitions(stream.KeyPrefix, range);
+        var usage = kind is not null;
+        TableClient table;
+        string filter;
+        if (segment.Month)
+        {
+            await rollups.EnsureAsync(stream, usage, segment.Days.From, cancellationToken);
+            table = await tables.GetAsync(TableName.Rollups, cancellationToken);
+            filter = TableClient.CreateQueryFilter($"PartitionKey eq {RollupRows.Partition(stream, segment.Days.From)} and RowKey ne {RollupRows.Marker}");
+        }
+        else
+        {
+            table = await tables.GetAsync(usage ? TableName.Usage : TableName.Costs, cancellationToken);
+            filter = StorageFilters.DayPartitions(stream, segment.Days);
+        }
+
         filter = StorageFilters.And(filter, UsageRows.ProjectId, plan.Filter.For(Dimension.Project));
-        filter = StorageFilters.And(filter, UsageRows.Model, plan.Filter.For(Dimension.Model));
         filter = StorageFilters.And(filter, UsageRows.ApiKeyId, plan.Filter.For(Dimension.ApiKey));
-        IEnumerable<string>? select = plan.UsageMetrics is { } metrics
-            ? [UsageRows.BucketStart, UsageRows.ProjectId, UsageRows.Model, UsageRows.ApiKeyId, .. metrics]
+        filter = usage
+            ? StorageFilters.And(filter, UsageRows.Model, plan.Filter.For(Dimension.Model))
+            : StorageFilters.And(filter, CostRows.LineItem, plan.Filter.For(Dimension.LineItem));
+        IEnumerable<string>? select = !usage ? StoredRecords.CostColumns
+            : plan.UsageMetrics is { } metrics ? [UsageRows.BucketStart, UsageRows.ProjectId, UsageRows.Model, UsageRows.ApiKeyId, .. metrics]
             : null;
-        var kind = stream.Kind!.Name;
+
         long rows = 0;
         await foreach (var page in table.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken).AsPages())
         {
-            var records = page.Values.Select(row => ToUsage(kind, row)).ToList();
-            Deliver(sink, records, static (s, r) => s.Add(r));
-            rows += records.Count;
+            var usageRecords = usage ? page.Values.Select(row => StoredRecords.Usage(kind!, row)).ToList() : [];
+            var costRecords = usage ? [] : page.Values.Select(StoredRecords.Cost).ToList();
+
+            // Sinks are not thread-safe and pieces are read concurrently: a page is handed over under a lock.
+            lock (sink)
+            {
+                usageRecords.ForEach(sink.Add);
+                costRecords.ForEach(sink.Add);
+            }
+
+            rows += page.Values.Count;
         }
 
         return rows;
     }
-
-    private async Task<long> ReadCostsAsync(SummaryRange range, SummaryFilter summaryFilter, ISummarySink sink, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(TableName.Costs, cancellationToken);
-        var filter = StorageFilters.DayPartitions(StreamCatalog.CostsStreamName, range);
-        filter = StorageFilters.And(filter, CostRows.ProjectId, summaryFilter.For(Dimension.Project));
-        filter = StorageFilters.And(filter, CostRows.LineItem, summaryFilter.For(Dimension.LineItem));
-        filter = StorageFilters.And(filter, CostRows.ApiKeyId, summaryFilter.For(Dimension.ApiKey));
-        long rows = 0;
-        await foreach (var page in table.QueryAsync<TableEntity>(filter, select: CostColumns, cancellationToken: cancellationToken).AsPages())
-        {
-            var records = page.Values.Select(ToCost).ToList();
-            Deliver(sink, records, static (s, r) => s.Add(r));
-            rows += records.Count;
-        }
-
-        return rows;
-    }
-
-    /// <summary>Sinks are not thread-safe; streams are read concurrently, so a page is handed over under a lock.</summary>
-    private static void Deliver<T>(ISummarySink sink, List<T> records, Action<ISummarySink, T> add)
-    {
-        lock (sink)
-        {
-            foreach (var record in records)
-            {
-                add(sink, record);
-            }
-        }
-    }
-
-    private static UsageRecord ToUsage(string kind, TableEntity row)
-    {
-        var metrics = new List<KeyValuePair<string, long>>(8);
-        foreach (var (column, value) in row)
-        {
-            // Dimensions are strings and times are DateTimeOffset: every integer column is a metric.
-            if (value is long or int)
-            {
-                metrics.Add(new(column, Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)));
-            }
-        }
-
-        return new UsageRecord(Day(row), kind, row.GetString(UsageRows.ProjectId), row.GetString(UsageRows.Model), row.GetString(UsageRows.ApiKeyId), metrics);
-    }
-
-    private static CostRecord ToCost(TableEntity row) =>
-        new(Day(row), row.GetString(CostRows.ProjectId), row.GetString(CostRows.LineItem), row.GetString(CostRows.ApiKeyId), CostRows.ParseAmount(row.GetString(CostRows.AmountUsd)));
-
-    private static DateOnly Day(TableEntity row) =>
-        Periods.Day(row.GetDateTimeOffset(UsageRows.BucketStart) ?? throw new InvalidOperationException($"Row {row.PartitionKey}/{row.RowKey} has no {UsageRows.BucketStart}."));
 }

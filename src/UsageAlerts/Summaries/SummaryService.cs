@@ -20,12 +20,16 @@ internal sealed class SummaryService(
         var now = timeProvider.GetUtcNow();
         var today = Periods.Day(now);
         var aggregator = new SummaryAggregator(query.GroupBy, query.Filter, today, options.Value.MaxGroups);
-        var plan = new ReadPlan(query.Range, query.Range, query.Filter) { UsageMetrics = query.Format == SummaryFormat.Csv ? CsvMetrics : null };
+        var plan = new ReadPlan(query.Range, query.Range, query.Filter)
+        {
+            UsageMetrics = query.Format == SummaryFormat.Csv ? CsvMetrics : null,
+            MonthlyRollups = !query.GroupBy.Any(d => d is Dimension.Day or Dimension.Week),
+        };
         var names = query.GroupBy.Contains(Dimension.Project) ? projects.LoadAsync(cancellationToken) : Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
-        var rows = await reader.ReadAsync(plan, aggregator, cancellationToken);
-        var document = SummaryDocumentBuilder.Build(query, aggregator, await names, today, now, rows);
+        var read = await reader.ReadAsync(plan, aggregator, cancellationToken);
+        var document = SummaryDocumentBuilder.Build(query, aggregator, await names, today, now, read);
         var elapsed = timeProvider.GetElapsedTime(started);
-        SummariesLog.Served(logger, "summary", document.From, document.To, rows, aggregator.Count, (long)elapsed.TotalMilliseconds);
+        SummariesLog.Served(logger, "summary", document.From, document.To, read.Rows, aggregator.Count, (long)elapsed.TotalMilliseconds);
         return document;
     }
 }

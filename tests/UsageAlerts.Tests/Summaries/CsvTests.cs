@@ -38,7 +38,7 @@ public sealed class CsvTests
             Cost("2026-11-02", "proj_a", "gpt-4o, input", 0.000001m),
             Usage("2026-11-01", "proj_a", "gpt-4o", 10, 20, 3),
         ], provisionalFrom: "2026-11-02");
-        var document = SummaryDocumentBuilder.Build(query, aggregator, new Dictionary<string, string> { ["proj_a"] = hostile }, D("2026-11-02"), DateTimeOffset.UnixEpoch, 3);
+        var document = SummaryDocumentBuilder.Build(query, aggregator, new Dictionary<string, string> { ["proj_a"] = hostile }, D("2026-11-02"), DateTimeOffset.UnixEpoch, new ReadResult(3, 0));
 
         var text = SummaryCsv.Render(document, query.GroupBy);
         var rows = Csv.Parse(text.TrimStart('\uFEFF'));
@@ -64,7 +64,7 @@ public sealed class CsvTests
     public void Column_names_do_not_depend_on_the_data()
     {
         var query = new SummaryQuery(new SummaryRange(D("2026-11-01"), D("2026-11-02")), [Dimension.Day], SummaryFilter.None, SummaryFormat.Csv);
-        var empty = SummaryDocumentBuilder.Build(query, Aggregate(query.GroupBy, []), new Dictionary<string, string>(), D("2026-11-02"), DateTimeOffset.UnixEpoch, 0);
+        var empty = SummaryDocumentBuilder.Build(query, Aggregate(query.GroupBy, []), new Dictionary<string, string>(), D("2026-11-02"), DateTimeOffset.UnixEpoch, new ReadResult(0, 0));
 
         var rows = Csv.Parse(SummaryCsv.Render(empty, query.GroupBy).TrimStart('\uFEFF'));
 

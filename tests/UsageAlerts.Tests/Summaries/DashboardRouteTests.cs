@@ -35,6 +35,18 @@ public sealed partial class DashboardRouteTests(SeededStorage storage)
     }
 
     [Fact]
+    public async Task Long_ranges_are_charted_by_month()
+    {
+        using var response = await storage.Host.Client.GetAsync("/api/dashboard?from=2026-08-01&to=2026-11-24");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Cost per month by line item", html, StringComparison.Ordinal);
+        Assert.Contains("Oct 2026", html, StringComparison.Ordinal);
+        Assert.True(DashboardTests.Marks(html, "cost") > 0);
+    }
+
+    [Fact]
     public async Task Chromium_renders_every_chart_without_policy_violations()
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install the Debian package 'chromium' (apt-get install -y chromium) to run the dashboard rendering test.");

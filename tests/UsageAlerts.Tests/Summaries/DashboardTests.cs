@@ -179,12 +179,12 @@ public sealed partial class DashboardTests
     }
 
     [Fact]
-    public async Task Long_ranges_are_charted_by_iso_week()
+    public async Task Long_ranges_are_charted_by_month()
     {
         var html = await RenderAsync(Data([Cost("2026-06-01", "p", "x, input", 1m)], "?from=2026-01-01&to=2026-12-01"));
 
-        Assert.Contains("Cost per week by line item", html, StringComparison.Ordinal);
-        Assert.Contains("2026-W23 &#183; x, input: $1.00", html, StringComparison.Ordinal);
+        Assert.Contains("Cost per month by line item", html, StringComparison.Ordinal);
+        Assert.Contains("Jun 2026 &#183; x, input: $1.00", html, StringComparison.Ordinal);
         Assert.Equal(1, Marks(html, "cost"));
     }
 
@@ -194,8 +194,9 @@ public sealed partial class DashboardTests
         var query = DashboardQuery.Parse(Request("?from=2026-01-01&to=2026-12-01&stack=project&project=p"), Defaults, D("2026-11-23"));
 
         Assert.Equal(Dimension.Project, query.Stack);
-        Assert.Equal(Dimension.Week, query.Period);
-        Assert.Equal(D("2025-12-29"), query.Periods()[0]);
+        Assert.Equal(Dimension.Month, query.Period);
+        Assert.Equal(11, query.Periods().Count);
+        Assert.Equal(D("2026-01-01"), query.Periods()[0]);
         Assert.Equal("stack", Assert.Throws<BadParameterException>(() => DashboardQuery.Parse(Request("?stack=model"), Defaults, D("2026-11-23"))).Parameter);
         Assert.Equal("to", Assert.Throws<BadParameterException>(() => DashboardQuery.Parse(Request("?from=2020-01-01"), Defaults, D("2026-11-23"))).Parameter);
     }

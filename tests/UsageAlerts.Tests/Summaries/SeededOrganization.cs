@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using UsageAlerts.Ingestion;
 using UsageAlerts.OpenAi;
@@ -108,6 +109,13 @@ internal sealed class SeededOrganization
         await host.WriteAsync(TableName.Usage, usage.Concat(minutes));
         await host.WriteAsync(TableName.Costs, costs);
         await host.WriteAsync(TableName.Catalog, Catalog());
+
+        // Ingestion has stored every closed day: with the default re-poll of 3 days, October is final (sealed).
+        var states = host.Services.GetRequiredService<StreamStateStore>();
+        foreach (var stream in Streams.Usage.Where(s => s.Width == BucketWidth.Day).Append(Streams.Costs))
+        {
+            await states.AdvanceAsync(stream.Name, Periods.Midnight(Today), Periods.Midnight(Today), CancellationToken.None);
+        }
     }
 
     private static IEnumerable<TableEntity> Catalog()

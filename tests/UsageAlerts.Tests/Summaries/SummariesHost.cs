@@ -32,6 +32,8 @@ internal sealed class SummariesHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     public TableStore Tables => _app.Services.GetRequiredService<TableStore>();
 
     public static string StorageConnectionString =>

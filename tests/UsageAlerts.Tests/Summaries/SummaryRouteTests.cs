@@ -195,4 +195,45 @@ public sealed class SummaryRouteTests(SeededStorage storage)
         Assert.DoesNotContain("sk-", body, StringComparison.Ordinal);
         Assert.DoesNotContain("AccountKey", body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Sealed_months_are_read_from_rollups_with_the_same_numbers_and_fewer_rows()
+    {
+        const string query = "?from=2026-10-01&to=2026-11-15&groupBy=project,model";
+        var range = new SummaryRange(D("2026-10-01"), D("2026-11-15"));
+        var october = new SummaryRange(D("2026-10-01"), D("2026-11-01"));
+        var first = await GetJsonAsync(query);
+        var again = await GetJsonAsync(query);
+        var daily = await GetJsonAsync("?from=2026-10-01&to=2026-11-15&groupBy=day");
+
+        var expectedCost = Truth.Costs.Where(c => range.Contains(c.Day)).GroupBy(c => (c.Project ?? "(null)") + "/" + (LineItems.ModelOf(c.LineItem) ?? "(null)")).ToDictionary(g => g.Key, g => g.Sum(c => c.Amount));
+        var expectedInput = Truth.Usage.Where(u => range.Contains(u.Day)).GroupBy(u => u.Project + "/" + (u.Model ?? "(null)")).ToDictionary(g => g.Key, g => g.Sum(u => u.Metrics.GetValueOrDefault("input_tokens")));
+        foreach (var document in new[] { first, again })
+        {
+            var groups = GroupsBy(document, g => Key(g, "project") + "/" + Key(g, "model"));
+            Assert.Equal(expectedCost.Keys.Union(expectedInput.Keys).Order(), groups.Keys.Order());
+            Assert.All(groups, g => Assert.Equal(expectedCost.GetValueOrDefault(g.Key), g.Value.TryGetProperty("costUsd", out var cost) ? cost.GetDecimal() : 0m));
+            Assert.All(groups, g => Assert.Equal(expectedInput.GetValueOrDefault(g.Key), g.Value.GetProperty("metrics").GetProperty("input_tokens").GetInt64()));
+        }
+
+        // October: one rollup row per group of each summable stream; vector stores (a level) and November stay daily.
+        var rolledUp = Truth.Usage.Where(u => october.Contains(u.Day) && u.Kind != "vector_stores").Select(u => (u.Kind, u.Project, u.Model, u.ApiKey)).Distinct().Count()
+            + Truth.Costs.Where(c => october.Contains(c.Day)).Select(c => (c.Project, c.LineItem, c.ApiKey)).Distinct().Count();
+        var daysRead = Truth.Usage.Count(u => range.Contains(u.Day) && (u.Kind == "vector_stores" || !october.Contains(u.Day)))
+            + Truth.Costs.Count(c => range.Contains(c.Day) && !october.Contains(c.Day));
+        Assert.Equal(rolledUp + daysRead, first.GetProperty("rowsRead").GetInt64());
+        Assert.Equal(first.GetProperty("rowsRead").GetInt64(), again.GetProperty("rowsRead").GetInt64());
+        Assert.Equal(10, first.GetProperty("rollupMonths").GetInt32());
+        Assert.Equal(0, daily.GetProperty("rollupMonths").GetInt32());
+        Assert.True(daily.GetProperty("rowsRead").GetInt64() > 2 * first.GetProperty("rowsRead").GetInt64());
+        Assert.Equal(daily.GetProperty("total").GetProperty("costUsd").GetDecimal(), first.GetProperty("total").GetProperty("costUsd").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Months_that_may_still_change_are_never_rolled_up()
+    {
+        var november = await GetJsonAsync("?from=2026-11-01&to=2026-12-01&groupBy=project");
+
+        Assert.Equal(0, november.GetProperty("rollupMonths").GetInt32());
+    }
 }

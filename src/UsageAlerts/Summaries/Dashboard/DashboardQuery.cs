@@ -8,10 +8,13 @@ namespace UsageAlerts.Summaries.Dashboard;
 /// </summary>
 internal sealed record DashboardQuery(SummaryRange Range, SummaryFilter Filter, Dimension Stack)
 {
-    /// <summary>Ranges longer than this are charted by week: 400 daily bars would be slivers on a phone.</summary>
+    /// <summary>
+    /// Ranges longer than this are charted by month: 400 daily bars would be slivers on a phone, and whole months of
+    /// final data can be read from rollups instead of day by day.
+    /// </summary>
     public const int MaxDailyBars = 92;
 
-    public Dimension Period => Range.Days <= MaxDailyBars ? Dimension.Day : Dimension.Week;
+    public Dimension Period => Range.Days <= MaxDailyBars ? Dimension.Day : Dimension.Month;
 
     /// <summary>Every period start of the range, so days without data still take their place on the axis.</summary>
     public IReadOnlyList<DateOnly> Periods()

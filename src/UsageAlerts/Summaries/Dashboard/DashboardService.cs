@@ -6,7 +6,8 @@ namespace UsageAlerts.Summaries.Dashboard;
 
 /// <summary>
 /// Reads what the dashboard draws in one pass: usage of the model endpoints (tokens and requests only) over the
-/// range, and costs over the range plus the equally long range before it.
+/// range, and costs over the range plus the equally long range before it. Charted by month, sealed months come
+/// from rollups.
 /// </summary>
 internal sealed class DashboardService(
     SummaryReader reader,
@@ -27,8 +28,9 @@ internal sealed class DashboardService(
         {
             UsageKinds = UsageKinds,
             UsageMetrics = UsageMetrics,
+            MonthlyRollups = query.Period == Dimension.Month,
         };
-        data.RowsRead = await reader.ReadAsync(plan, new DashboardSink(data), cancellationToken);
+        data.RowsRead = (await reader.ReadAsync(plan, new DashboardSink(data), cancellationToken)).Rows;
         var elapsed = timeProvider.GetElapsedTime(started);
         SummariesLog.DashboardServed(logger, query.Range.Days, data.RowsRead, (long)elapsed.TotalMilliseconds);
         return data;

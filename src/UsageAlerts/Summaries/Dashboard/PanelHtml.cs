@@ -27,7 +27,7 @@ internal static class PanelHtml
 
     public static string Caption(string text) => $"<p class=\"caption\">{Html.Encode(text)}</p>";
 
-    /// <summary>An axis label for a period: <c>Nov 23</c> for days, <c>2026-W48</c> for weeks.</summary>
+    /// <summary>An axis label for a period: <c>Nov 23</c> for days, <c>Nov 2026</c> for months.</summary>
     public static string PeriodLabel(DateOnly start, Dimension period) =>
-        period == Dimension.Week ? Periods.IsoWeekLabel(start) : start.ToString("MMM d", System.Globalization.CultureInfo.InvariantCulture);
+        start.ToString(period == Dimension.Month ? "MMM yyyy" : "MMM d", System.Globalization.CultureInfo.InvariantCulture);
 }
