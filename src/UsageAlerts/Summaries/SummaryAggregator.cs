@@ -9,8 +9,6 @@ internal sealed class SummaryAggregator(IReadOnlyList<Dimension> groupBy, Summar
 {
     private readonly Dictionary<GroupKey, GroupTotals> _groups = [];
 
-    public IReadOnlyList<Dimension> GroupBy => groupBy;
-
     public GroupTotals Total { get; } = new();
 
     public int Count => _groups.Count;

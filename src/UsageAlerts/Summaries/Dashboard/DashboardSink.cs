@@ -15,7 +15,7 @@ internal sealed class DashboardSink(DashboardData data) : ISummarySink
 
     public void Add(CostRecord row)
     {
-        if (row.Day < data.Query.Range.From)
+        if (!data.Query.Range.Contains(row.Day))
         {
             data.PreviousByProject.Add(row);
             return;
