@@ -1,16 +1,18 @@
 using UsageAlerts.Bench;
 
-// Benchmarks print figures; they assert nothing. Usage: scripts/bench ingestion [--projects N --models N --days N]
+// Benchmarks print figures; they assert nothing. Usage: scripts/bench ingestion|summaries [options]
 var command = args.FirstOrDefault() ?? "ingestion";
-var options = BenchArguments.Parse(args.Skip(1).ToArray());
+var rest = args.Skip(1).ToArray();
 return command switch
 {
-    "ingestion" => await IngestionBenchmark.RunAsync(options),
+    "ingestion" => await IngestionBenchmark.RunAsync(BenchArguments.Parse(rest)),
+    "summaries" => await SummaryBenchmark.RunAsync(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: scripts/bench ingestion [--projects N] [--models N] [--days N] [--backfill-days N]");
+    Console.Error.WriteLine("       scripts/bench summaries [--days 30] [--projects 50] [--models 20] [--models-per-project 10] [--keys 2] [--repeats 3]");
     return 2;
 }

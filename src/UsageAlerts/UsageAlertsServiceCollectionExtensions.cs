@@ -21,6 +21,10 @@ using UsageAlerts.Notifications.Teams;
 using UsageAlerts.OpenAi;
 using UsageAlerts.Rules;
 using UsageAlerts.Storage;
+using UsageAlerts.Summaries;
+using UsageAlerts.Summaries.Dashboard;
+using UsageAlerts.Summaries.RateLimits;
+using UsageAlerts.Summaries.Rollups;
 
 namespace UsageAlerts;
 
@@ -47,6 +51,7 @@ public static class UsageAlertsServiceCollectionExtensions
         AddIngestion(services);
         AddAlerting(services);
         AddHttp(services);
+        AddSummaries(services, configuration);
         return services;
     }
 
@@ -159,5 +164,27 @@ public static class UsageAlertsServiceCollectionExtensions
         services.AddKeyedSingleton<IRouteHandler, HealthProbeHandler>(RouteNames.HealthProbe);
         services.AddKeyedSingleton<IRouteHandler, BudgetsHandler>(RouteNames.Budgets);
         services.AddKeyedSingleton<IRouteHandler, AlertsHandler>(RouteNames.Alerts);
+    }
+
+    private static void AddSummaries(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<SummaryOptions>(configuration, SummaryOptions.SectionName);
+        services.AddSingleton<IValidateOptions<SummaryOptions>, SummaryOptionsValidator>();
+        services.TryAddSingleton<SealedMonths>();
+        services.TryAddSingleton<RollupStore>();
+        services.TryAddSingleton<SummaryReader>();
+        services.TryAddSingleton<ProjectDirectory>();
+        services.TryAddSingleton<SummaryQueryParser>();
+        services.TryAddSingleton<SummaryService>();
+        services.TryAddSingleton<HeadroomService>();
+        services.TryAddSingleton<DashboardService>();
+        services.AddSingleton<IDashboardPanel, CostPanel>();
+        services.AddSingleton<IDashboardPanel, TokensPanel>();
+        services.AddSingleton<IDashboardPanel, RequestsPanel>();
+        services.AddSingleton<IDashboardPanel, SharePanel>();
+        services.AddSingleton<IDashboardPanel, MoversPanel>();
+        services.AddKeyedSingleton<IRouteHandler, SummaryHandler>(RouteNames.Summary);
+        services.AddKeyedSingleton<IRouteHandler, RateLimitsHandler>(RouteNames.RateLimits);
+        services.AddKeyedSingleton<IRouteHandler, DashboardHandler>(RouteNames.Dashboard);
     }
 }

@@ -38,6 +38,10 @@ public sealed class HttpReply : IActionResult, IResult
 
     internal static HttpReply Text(string body, string contentType, int statusCode = StatusCodes.Status200OK) => new(statusCode, contentType, body);
 
+    /// <summary>This reply with one more response header (e.g. Content-Disposition, Content-Security-Policy).</summary>
+    internal HttpReply WithHeader(string name, string value) =>
+        new(StatusCode, ContentType, Body) { Headers = new Dictionary<string, string>(Headers, StringComparer.OrdinalIgnoreCase) { [name] = value } };
+
     /// <summary>An RFC 9457 problem document; <paramref name="parameter"/> names the bad query parameter.</summary>
     internal static HttpReply Problem(int statusCode, string title, string detail, string? parameter = null) =>
         new(statusCode, "application/problem+json; charset=utf-8", JsonSerializer.Serialize(new ProblemBody(title, statusCode, detail, parameter), JsonOptions));

@@ -10,8 +10,11 @@ public static class RouteNames
     public const string HealthProbe = "health/live";
     public const string Budgets = "budgets";
     public const string Alerts = "alerts";
+    public const string Summary = "summary";
+    public const string RateLimits = "rate-limits";
+    public const string Dashboard = "dashboard";
 
-    public static IReadOnlyList<string> All { get; } = [Health, HealthProbe, Budgets, Alerts];
+    public static IReadOnlyList<string> All { get; } = [Health, HealthProbe, Budgets, Alerts, Summary, RateLimits, Dashboard];
 
     public static bool IsAnonymous(string route) => route == HealthProbe;
 }

@@ -23,4 +23,7 @@ internal enum TableName
 
     /// <summary>Messages waiting for, or done with, delivery.</summary>
     Outbox,
+
+    /// <summary>Monthly totals of usage and costs for months ingestion will no longer change, built by the summaries.</summary>
+    Rollups,
 }

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using UsageAlerts.OpenAi;
+
+namespace UsageAlerts.Summaries.Dashboard;
+
+/// <summary>
+/// Reads what the dashboard draws in one pass: usage of the model endpoints (tokens and requests only) over the
+/// range, and costs over the range plus the equally long range before it. Charted by month, sealed months come
+/// from rollups.
+/// </summary>
+internal sealed class DashboardService(
+    SummaryReader reader,
+    ProjectDirectory projects,
+    IOptions<SummaryOptions> options,
+    IOptions<OpenAiOptions> openAi,
+    TimeProvider timeProvider,
+    ILogger<DashboardService> logger)
+{
+    private static readonly IReadOnlySet<string> UsageKinds = new HashSet<string>(HeadlineMetric.ModelEndpoints, StringComparer.Ordinal);
+    private static readonly IReadOnlyList<string> UsageMetrics = [HeadlineMetric.InputTokens.Metric, HeadlineMetric.OutputTokens.Metric, HeadlineMetric.ModelRequests.Metric];
+
+    public async Task<DashboardData> LoadAsync(DashboardQuery query, CancellationToken cancellationToken)
+    {
+        var started = timeProvider.GetTimestamp();
+        var data = DashboardData.For(query, timeProvider.GetUtcNow(), openAi.Value.OrganizationName, await projects.LoadAsync(cancellationToken), options.Value.MaxGroups);
+        var plan = new ReadPlan(query.Range, new SummaryRange(query.Range.Previous.From, query.Range.To), query.Filter)
+        {
+            UsageKinds = UsageKinds,
+            UsageMetrics = UsageMetrics,
+            MonthlyRollups = query.Period == Dimension.Month,
+        };
+        data.RowsRead = (await reader.ReadAsync(plan, new DashboardSink(data), cancellationToken)).Rows;
+        var elapsed = timeProvider.GetElapsedTime(started);
+        SummariesLog.DashboardServed(logger, query.Range.Days, data.RowsRead, (long)elapsed.TotalMilliseconds);
+        return data;
+    }
+}

@@ -1,0 +1,23 @@
+namespace UsageAlerts.Summaries;
+
+/// <summary>
+/// What one request reads: daily usage over <see cref="Usage"/>, daily costs over <see cref="Costs"/> (null to skip
+/// either), narrowed by <see cref="Filter"/>.
+/// </summary>
+internal sealed record ReadPlan(SummaryRange? Usage, SummaryRange? Costs, SummaryFilter Filter)
+{
+    /// <summary>
+    /// Usage metrics to fetch; null fetches whole rows, so metrics OpenAI adds later reach the JSON summary without
+    /// a code change (rows are a handful of columns, so the extra bytes are few).
+    /// </summary>
+    public IReadOnlyList<string>? UsageMetrics { get; init; }
+
+    /// <summary>
+    /// Whether whole sealed months may be read from monthly rollups: only when nothing finer than a month is asked
+    /// for, since a rollup row is dated the first of its month.
+    /// </summary>
+    public bool MonthlyRollups { get; init; }
+
+    /// <summary>Usage endpoints to read; null reads every enabled one.</summary>
+    public IReadOnlySet<string>? UsageKinds { get; init; }
+}

@@ -1,0 +1,7 @@
+namespace UsageAlerts.Summaries;
+
+internal enum SummaryFormat
+{
+    Json,
+    Csv,
+}

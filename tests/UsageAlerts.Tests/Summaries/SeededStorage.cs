@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Time.Testing;
+
+namespace UsageAlerts.Tests.Summaries;
+
+/// <summary>One host over one seeded set of tables, shared by the route tests (seeding is the slow part).</summary>
+public sealed class SeededStorage : IAsyncLifetime
+{
+    internal SeededOrganization Organization { get; } = SeededOrganization.Generate();
+
+    internal FakeTimeProvider Clock { get; } = new(SeededOrganization.Now);
+
+    internal SummariesHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Host = await SummariesHost.StartAsync(SummariesHost.UniquePrefix("sum"), Clock);
+        await Organization.WriteAsync(Host);
+    }
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class SeededStorageGroup : ICollectionFixture<SeededStorage>
+{
+    public const string Name = "Summaries over seeded Azurite tables";
+}
