@@ -49,7 +49,7 @@ public static class UsageAlertsServiceCollectionExtensions
         AddStorage(services);
         AddOpenAi(services);
         AddIngestion(services);
-        AddAlerting(services);
+        AddAlerting(services, configuration);
         AddHttp(services);
         AddSummaries(services, configuration);
         return services;
@@ -121,14 +121,12 @@ public static class UsageAlertsServiceCollectionExtensions
         services.TryAddSingleton<ScheduledJobs>();
     }
 
-    private static void AddAlerting(IServiceCollection services)
+    private static void AddAlerting(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RulesOptions>().BindConfiguration(RulesOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<RulesOptions>>(new SectionValidator<RulesOptions>(RulesOptions.SectionName));
+        services.AddValidatedOptions<RulesOptions>(configuration, RulesOptions.SectionName);
         services.AddSingleton<IValidateOptions<RulesOptions>, RulesOptionsValidator>();
-        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<NotificationOptions>>(new SectionValidator<NotificationOptions>(NotificationOptions.SectionName));
-        services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.SectionName);
+        services.AddValidatedOptions<NotificationOptions>(configuration, NotificationOptions.SectionName);
+        services.AddValidatedOptions<DashboardOptions>(configuration, DashboardOptions.SectionName);
         services.TryAddSingleton<RulesProvider>();
         services.TryAddSingleton<CostReader>();
         services.TryAddSingleton<UsageReader>();
@@ -139,6 +137,7 @@ public static class UsageAlertsServiceCollectionExtensions
         services.AddSingleton<IAlertSource, HeadroomSource>();
         services.AddSingleton<IAlertSource, BlindSource>();
         services.TryAddSingleton<AlertStore>();
+        services.TryAddSingleton<TableLease>();
         services.TryAddSingleton<AlertEngine>();
         services.TryAddSingleton<OutboxStore>();
         services.TryAddSingleton<ReceiverStore>();

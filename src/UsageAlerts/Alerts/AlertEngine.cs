@@ -22,6 +22,7 @@ internal sealed class AlertEngine(
     OutboxStore outbox,
     CatalogReader catalog,
     StreamStateStore streams,
+    TableLease lease,
     IOptions<OpenAiOptions> openAi,
     IOptions<DashboardOptions> dashboard,
     TimeProvider timeProvider,
@@ -29,7 +30,28 @@ internal sealed class AlertEngine(
 {
     private const int MaxNoticesPerMessage = 25;
 
+    private const string LeaseName = "evaluate";
+    private static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(5);
+
+    /// <summary>Returns the number of messages enqueued; 0 when another evaluation holds the lease and this one skips.</summary>
     public async Task<int> EvaluateAsync(CancellationToken cancellationToken)
+    {
+        if (await lease.TryAcquireAsync(LeaseName, LeaseDuration, cancellationToken) is not { } token)
+        {
+            return 0;
+        }
+
+        try
+        {
+            return await EvaluateHeldAsync(cancellationToken);
+        }
+        finally
+        {
+            await lease.ReleaseAsync(LeaseName, token, CancellationToken.None);
+        }
+    }
+
+    private async Task<int> EvaluateHeldAsync(CancellationToken cancellationToken)
     {
         var document = rules.Current;
         var now = timeProvider.GetUtcNow();

@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
 
@@ -72,6 +73,7 @@ internal sealed class AlertStateEntity : ITableEntity
 
     public DateTimeOffset? LastEvaluatedAt { get; set; }
 
+    [IgnoreDataMember]
     public IReadOnlyList<string> DeliveredReceivers => DeliveredTo.Split(';', StringSplitOptions.RemoveEmptyEntries);
 
     public AlertStateEntity Copy() => (AlertStateEntity)MemberwiseClone();

@@ -16,18 +16,21 @@ internal sealed class IngestionHarness : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 10, 17, 30, TimeSpan.Zero);
 
-    private IngestionHarness(FakeTimeProvider clock, SimulatorServer simulator, ServiceProvider services)
+    private readonly IConfiguration _configuration;
+
+    private IngestionHarness(FakeTimeProvider clock, SimulatorServer simulator, IConfiguration configuration)
     {
         Clock = clock;
         Simulator = simulator;
-        Services = services;
+        _configuration = configuration;
+        Services = Build();
     }
 
     public FakeTimeProvider Clock { get; }
 
     public SimulatorServer Simulator { get; }
 
-    public ServiceProvider Services { get; }
+    public ServiceProvider Services { get; private set; }
 
     public ScheduledJobs Jobs => Services.GetRequiredService<ScheduledJobs>();
 
@@ -47,11 +50,24 @@ internal sealed class IngestionHarness : IAsyncDisposable
                 ["OpenAI:CallBudget"] = "00:30:00",
                 ["Ingestion:RunBudget"] = "01:00:00",
             })
-            .AddInMemoryCollection(settings ?? [])
+            // "SIM/..." values point at the simulator, whose port is known only now (webhook sink URLs).
+            .AddInMemoryCollection((settings ?? []).Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.Replace("SIM/", simulator.BaseAddress.ToString(), StringComparison.Ordinal))))
             .Build();
-        var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(clock);
-        services.AddUsageAlerts(configuration);
-        return new IngestionHarness(clock, simulator, services.BuildServiceProvider());
+        return new IngestionHarness(clock, simulator, configuration);
+    }
+
+    /// <summary>A new process over the same tables: nothing in memory survives.</summary>
+    public async Task RestartAsync()
+    {
+        await Services.DisposeAsync();
+        Services = Build();
+    }
+
+    private ServiceProvider Build()
+    {
+        var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(Clock);
+        services.AddUsageAlerts(_configuration);
+        return services.BuildServiceProvider();
     }
 
     public Task RunAsync(string job) => Jobs.RunAsync(job);
