@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using UsageAlerts.Standalone;
 using UsageAlerts.Tests.TestSupport;
 
@@ -66,6 +67,51 @@ public sealed class StandaloneHostTests
         var probe = await http.GetAsync("/api/health/live");
         Assert.Equal(HttpStatusCode.OK, probe.StatusCode);
         Assert.Equal("""{"status":"up"}""", await probe.Content.ReadAsStringAsync());
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task Summary_and_dashboard_over_real_http_match_the_simulators_own_numbers()
+    {
+        await using var app = await BuildAsync([]);
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        http.DefaultRequestHeaders.Add("x-functions-key", ApiKey);
+        for (var attempt = 0; attempt < 120; attempt++)
+        {
+            var health = JsonDocument.Parse(await http.GetStringAsync("/api/health")).RootElement;
+            if (health.GetProperty("status").GetString() == "healthy")
+            {
+                break;
+            }
+
+            await Task.Delay(500);
+        }
+
+        // Complete days only: today's buckets keep growing in the simulator after the poll.
+        var simulator = app.Services.GetRequiredService<UsageAlerts.Simulator.SimulatorServer>();
+        var today = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero);
+        var from = today.AddDays(-20);
+        var query = $"from={from:yyyy-MM-dd}&to={today:yyyy-MM-dd}";
+        var summary = JsonDocument.Parse(await http.GetStringAsync($"/api/summary?{query}&groupBy=project")).RootElement;
+
+        var costs = simulator.Organization.Costs(from, today);
+        var usage = simulator.Organization.Usage("completions", from, today);
+        Assert.Equal(costs.Sum(c => c.AmountUsd), summary.GetProperty("total").GetProperty("costUsd").GetDecimal());
+        Assert.Equal(usage.Sum(u => u.Metrics.GetValueOrDefault("input_tokens")), summary.GetProperty("total").GetProperty("usage").GetProperty("completions").GetProperty("input_tokens").GetInt64());
+        foreach (var group in summary.GetProperty("groups").EnumerateArray())
+        {
+            var project = group.GetProperty("key").GetProperty("project").GetString();
+            var expected = costs.Where(c => c.ProjectId == project).Sum(c => c.AmountUsd);
+            Assert.Equal(expected, group.GetProperty("costUsd").GetDecimal());
+        }
+
+        var csv = await http.GetAsync($"/api/summary?{query}&groupBy=project&format=csv");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"Search, Ranking & \"\"Labs\"\"\"", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var dashboard = await http.GetAsync($"/api/dashboard?{query}");
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Contains("<svg", await dashboard.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await app.StopAsync();
     }
 
