@@ -132,6 +132,7 @@ public static class UsageAlertsServiceCollectionExtensions
         services.TryAddSingleton<UsageReader>();
         services.TryAddSingleton<CatalogReader>();
         services.TryAddSingleton<BudgetCalculator>();
+        services.TryAddSingleton<EvaluationContextFactory>();
         services.AddSingleton<IAlertSource, BudgetSource>();
         services.AddSingleton<IAlertSource, SpikeSource>();
         services.AddSingleton<IAlertSource, HeadroomSource>();

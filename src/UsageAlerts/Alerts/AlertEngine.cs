@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UsageAlerts.Alerts.Evaluation;
-using UsageAlerts.Ingestion;
 using UsageAlerts.Notifications;
 using UsageAlerts.OpenAi;
 using UsageAlerts.Rules;
@@ -20,12 +19,10 @@ internal sealed class AlertEngine(
     IEnumerable<IAlertSource> sources,
     AlertStore store,
     OutboxStore outbox,
-    CatalogReader catalog,
-    StreamStateStore streams,
+    EvaluationContextFactory contexts,
     TableLease lease,
     IOptions<OpenAiOptions> openAi,
     IOptions<DashboardOptions> dashboard,
-    TimeProvider timeProvider,
     ILogger<AlertEngine> logger)
 {
     private const int MaxNoticesPerMessage = 25;
@@ -54,12 +51,8 @@ internal sealed class AlertEngine(
     private async Task<int> EvaluateHeldAsync(CancellationToken cancellationToken)
     {
         var document = rules.Current;
-        var now = timeProvider.GetUtcNow();
-        var context = new EvaluationContext(
-            now,
-            await catalog.ProjectNamesAsync(cancellationToken),
-            (await streams.GetAllAsync(cancellationToken)).ToDictionary(s => s.RowKey, StringComparer.Ordinal),
-            dashboard.Value.PublicBaseUrl);
+        var context = await contexts.CreateAsync(cancellationToken);
+        var now = context.Now;
         var observations = new List<Observation>();
         foreach (var source in sources)
         {

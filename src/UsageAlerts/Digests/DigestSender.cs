@@ -3,7 +3,6 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using UsageAlerts.Alerts.Evaluation;
 using UsageAlerts.Configuration;
-using UsageAlerts.Ingestion;
 using UsageAlerts.Notifications;
 using UsageAlerts.OpenAi;
 using UsageAlerts.Rules;
@@ -20,8 +19,7 @@ internal sealed class DigestSender(
     DigestBuilder builder,
     OutboxStore outbox,
     TableStore tables,
-    CatalogReader catalog,
-    StreamStateStore streams,
+    EvaluationContextFactory contexts,
     IOptions<OpenAiOptions> openAi,
     IOptions<DashboardOptions> dashboard,
     TimeProvider timeProvider)
@@ -66,8 +64,7 @@ internal sealed class DigestSender(
                 continue;
             }
 
-            var context = new EvaluationContext(now, await catalog.ProjectNamesAsync(cancellationToken),
-                (await streams.GetAllAsync(cancellationToken)).ToDictionary(s => s.RowKey, StringComparer.Ordinal), dashboard.Value.PublicBaseUrl);
+            var context = await contexts.CreateAsync(cancellationToken);
             var link = dashboard.Value.PublicBaseUrl is { } b ? new Uri(b, "api/dashboard") : null;
             var message = await builder.BuildAsync(digest, document, context, openAi.Value.OrganizationName, link, cancellationToken);
             foreach (var receiver in EvaluationContext.Route(digest.Receivers, document.DefaultReceiver))

@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 using UsageAlerts.Alerts.Evaluation;
 using UsageAlerts.Http;
-using UsageAlerts.Ingestion;
 using UsageAlerts.Rules;
-using UsageAlerts.Storage;
 
 namespace UsageAlerts.Alerts.Http;
 
@@ -13,20 +10,13 @@ internal sealed class BudgetsHandler(
     RulesProvider rules,
     BudgetCalculator calculator,
     AlertStore alerts,
-    CatalogReader catalog,
-    StreamStateStore streams,
-    IOptions<Notifications.DashboardOptions> dashboard,
-    TimeProvider timeProvider) : IRouteHandler
+    EvaluationContextFactory contexts) : IRouteHandler
 {
     private static readonly string[] Bases = ["actual", "forecast"];
 
     public async Task<HttpReply> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var context = new EvaluationContext(
-            timeProvider.GetUtcNow(),
-            await catalog.ProjectNamesAsync(cancellationToken),
-            (await streams.GetAllAsync(cancellationToken)).ToDictionary(s => s.RowKey, StringComparer.Ordinal),
-            dashboard.Value.PublicBaseUrl);
+        var context = await contexts.CreateAsync(cancellationToken);
         var statuses = await calculator.CalculateAsync(rules.Current.Budgets, context, cancellationToken);
         var states = await alerts.LoadAsync(cancellationToken);
         return HttpReply.Json(new
