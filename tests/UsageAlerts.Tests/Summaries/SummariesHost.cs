@@ -20,7 +20,7 @@ namespace UsageAlerts.Tests.Summaries;
 /// </summary>
 internal sealed class SummariesHost : IAsyncDisposable
 {
-    public const string AdminKey = "sk-admin-summaries-test-0123456789abcdef";
+    public const string AdminKey = "sk-admin-summaries-test";
 
     private readonly WebApplication _app;
 
