@@ -25,14 +25,17 @@ internal sealed class HealthService(
 {
     private static readonly TimeSpan MinimumStaleness = TimeSpan.FromMinutes(10);
 
+    // Schedules are fixed at start-up, and walking a week of occurrences is not free: judge each job once.
+    private readonly Lazy<IReadOnlyDictionary<string, TimeSpan>> _staleAfter = new(() => JobNames.All.ToDictionary(
+        job => job,
+        job => TimeSpan.FromTicks(Math.Max(MinimumStaleness.Ticks, 3 * CronSchedule.Parse(schedules.Value.ExpressionFor(job)).LongestInterval(timeProvider.GetUtcNow()).Ticks)),
+        StringComparer.Ordinal));
+
     public async Task<HealthReport> CheckAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var known = (await states.GetAllAsync(cancellationToken)).ToDictionary(s => s.RowKey, StringComparer.Ordinal);
-        var streams = catalog.All.Select(s => (s.Name, Job: JobFor(s.Source)))
-            .Append((Name: CatalogIngestor.StreamName, Job: JobNames.PollProjects))
-            .Select(s => Judge(s.Name, s.Job, known.GetValueOrDefault(s.Name), now))
-            .ToList();
+        var streams = JudgeStreams(known, now);
 
         var jobs = new List<JobHealth>();
         foreach (var job in JobNames.All)
@@ -60,10 +63,15 @@ internal sealed class HealthService(
         })];
     }
 
+    /// <summary>Every polled stream's freshness, from stream states already read (no I/O).</summary>
+    public IReadOnlyList<StreamHealth> JudgeStreams(IReadOnlyDictionary<string, StreamStateEntity> known, DateTimeOffset now) =>
+        [.. catalog.All.Select(s => (s.Name, Job: JobFor(s.Source)))
+            .Append((Name: CatalogIngestor.StreamName, Job: JobNames.PollProjects))
+            .Select(s => Judge(s.Name, s.Job, known.GetValueOrDefault(s.Name), now))];
+
     private StreamHealth Judge(string name, string job, StreamStateEntity? state, DateTimeOffset now)
     {
-        var schedule = CronSchedule.Parse(schedules.Value.ExpressionFor(job));
-        var staleAfter = TimeSpan.FromTicks(Math.Max(MinimumStaleness.Ticks, 3 * schedule.LongestInterval(now).Ticks));
+        var staleAfter = _staleAfter.Value[job];
         var age = state?.LastSuccessAt is { } success ? now - success : (TimeSpan?)null;
         return new StreamHealth(
             name,

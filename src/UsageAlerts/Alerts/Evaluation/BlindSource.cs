@@ -12,15 +12,11 @@ internal sealed class BlindSource(HealthService health) : IAlertSource
 {
     private static readonly string[] Blinding = ["Authentication", "InsufficientQuota"];
 
-    public async Task<IReadOnlyList<Observation>> ObserveAsync(RulesDocument rules, EvaluationContext context, CancellationToken cancellationToken)
-    {
-        if (rules.Blind is not { } rule)
-        {
-            return [];
-        }
+    public Task<IReadOnlyList<Observation>> ObserveAsync(RulesDocument rules, EvaluationContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(rules.Blind is { } rule ? Observe(rule, rules.DefaultReceiver, context) : []);
 
-        var report = await health.CheckAsync(cancellationToken);
-        return [.. report.Streams.GroupBy(s => s.Job).Select(job =>
+    private IReadOnlyList<Observation> Observe(BlindRule rule, string? defaultReceiver, EvaluationContext context) =>
+        [.. health.JudgeStreams(context.Streams, context.Now).GroupBy(s => s.Job).Select(job =>
         {
             var blind = job.Where(s => !s.Unavailable && (
                 s.ConsecutiveFailures >= rule.FailuresBeforeAlert
@@ -45,7 +41,7 @@ internal sealed class BlindSource(HealthService health) : IAlertSource
                 "blind",
                 AlertKind.Blind,
                 job.Key,
-                EvaluationContext.Route(rule.Receivers, rules.DefaultReceiver),
+                EvaluationContext.Route(rule.Receivers, defaultReceiver),
                 blind.Count > 0 ? ObservedState.Firing : ObservedState.Clear,
                 blind.Count > 0 ? 1 : 0,
                 blind.Count,
@@ -59,5 +55,4 @@ internal sealed class BlindSource(HealthService health) : IAlertSource
                     context.Link("health", "")),
                 new AlertTiming(rule.RepeatInterval ?? TimeSpan.FromHours(6), TimeSpan.Zero, null));
         })];
-    }
 }
