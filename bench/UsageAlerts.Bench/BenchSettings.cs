@@ -16,8 +16,8 @@ internal sealed record BenchSettings(int Days, int Projects, int Models, int Mod
         int Int(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         var prefix = values.GetValueOrDefault("prefix");
         return new BenchSettings(
-            Int("days", 30), Int("projects", 50), Int("models", 20), Int("models-per-project", 10), Int("keys", 2),
-            prefix, Seed: prefix is null || values.GetValueOrDefault("seed") == "true", Int("repeats", 3));
+            Int("days", 365), Int("projects", 50), Int("models", 20), Int("models-per-project", 10), Int("keys", 2),
+            prefix, Seed: prefix is null || values.GetValueOrDefault("seed") == "true", Int("repeats", 21));
     }
 
     public override string ToString() =>

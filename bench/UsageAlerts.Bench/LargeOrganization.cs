@@ -4,12 +4,14 @@ using Microsoft.Extensions.Options;
 using UsageAlerts.Ingestion;
 using UsageAlerts.OpenAi;
 using UsageAlerts.Storage;
+using UsageAlerts.Summaries.Rollups;
 
 namespace UsageAlerts.Bench;
 
 /// <summary>
 /// Writes a large organization's daily usage and costs, day by day, in the exact layout ingestion writes (through its
-/// mappers): completions by project, model and key; embeddings; vector stores; costs per model line item and tools.
+/// mappers, with the day packs): completions by project, model and key; embeddings; vector stores; costs per model line
+/// item and tools.
 /// </summary>
 internal static class LargeOrganization
 {
@@ -20,6 +22,7 @@ internal static class LargeOrganization
         var streams = new StreamCatalog(Options.Create(new IngestionOptions()));
         var usage = await tables.GetAsync(TableName.Usage);
         var costs = await tables.GetAsync(TableName.Costs);
+        var rollups = await tables.GetAsync(TableName.Rollups);
         var catalog = await tables.GetAsync(TableName.Catalog);
         await TableBatchWriter.SubmitAsync(catalog, Enumerable.Range(0, settings.Projects).Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
             new TableEntity(CatalogRows.ProjectPartition, CatalogRows.ProjectRow(Project(p))) { [CatalogRows.ProjectId] = Project(p), [CatalogRows.Name] = $"Team {p}" })), default);
@@ -58,14 +61,16 @@ internal static class LargeOrganization
                 }
             }
 
-            var rowsOfDay = UsageBucketSource.ToStored(Stream(streams, "completions.1d"), new Bucket<UsageResult>(bucket.Start, bucket.End, completions)).Rows
-                .Concat(UsageBucketSource.ToStored(Stream(streams, "embeddings.1d"), new Bucket<UsageResult>(bucket.Start, bucket.End, embeddings)).Rows)
-                .Concat(UsageBucketSource.ToStored(Stream(streams, "vector_stores.1d"), new Bucket<UsageResult>(bucket.Start, bucket.End, stores)).Rows)
-                .ToList();
-            var costRows = CostBucketSource.ToStored(streams.Costs, new Bucket<CostResult>(bucket.Start, bucket.End, lines)).Rows;
-            await TableBatchWriter.SubmitAsync(usage, rowsOfDay.Select(Upsert), token);
-            await TableBatchWriter.SubmitAsync(costs, costRows.Select(Upsert), token);
-            Interlocked.Add(ref rows, rowsOfDay.Count + costRows.Count);
+            (StreamDefinition Stream, List<UsageResult> Results)[] daily = [(Stream(streams, "completions.1d"), completions), (Stream(streams, "embeddings.1d"), embeddings), (Stream(streams, "vector_stores.1d"), stores)];
+            var buckets = daily.Select(d => (d.Stream, Bucket: UsageBucketSource.ToStored(d.Stream, new Bucket<UsageResult>(bucket.Start, bucket.End, d.Results)))).ToList();
+            var costBucket = CostBucketSource.ToStored(streams.Costs, new Bucket<CostResult>(bucket.Start, bucket.End, lines));
+            await TableBatchWriter.SubmitAsync(usage, buckets.SelectMany(b => b.Bucket.Rows).Select(Upsert), token);
+            await TableBatchWriter.SubmitAsync(costs, costBucket.Rows.Select(Upsert), token);
+
+            // What ingestion writes with each daily bucket: its pack.
+            var packs = buckets.Select(b => DayPacks.For(b.Stream, b.Bucket)).Append(DayPacks.For(streams.Costs, costBucket));
+            await TableBatchWriter.SubmitAsync(rollups, packs.Select(Upsert), token);
+            Interlocked.Add(ref rows, buckets.Sum(b => b.Bucket.Rows.Count) + costBucket.Rows.Count);
         });
         // Ingestion has stored every closed day, so months before the re-poll window are sealed and may be rolled up.
         var watermark = new DateTimeOffset(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

@@ -171,7 +171,8 @@ public static class UsageAlertsServiceCollectionExtensions
         services.AddValidatedOptions<SummaryOptions>(configuration, SummaryOptions.SectionName);
         services.AddSingleton<IValidateOptions<SummaryOptions>, SummaryOptionsValidator>();
         services.TryAddSingleton<SealedMonths>();
-        services.TryAddSingleton<RollupStore>();
+        services.TryAddSingleton<DailyRows>();
+        services.TryAddSingleton<RollupReader>();
         services.TryAddSingleton<SummaryReader>();
         services.TryAddSingleton<ProjectDirectory>();
         services.TryAddSingleton<SummaryQueryParser>();

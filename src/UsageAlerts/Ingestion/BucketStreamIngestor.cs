@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using UsageAlerts.OpenAi;
 using UsageAlerts.Storage;
+using UsageAlerts.Summaries.Rollups;
 
 namespace UsageAlerts.Ingestion;
 
@@ -8,6 +9,8 @@ namespace UsageAlerts.Ingestion;
 /// Polls one stream into its table. Each page is stored before the watermark moves past it, so a crash loses
 /// nothing and the next run resumes where this one stopped. Buckets that may already be stored are replaced
 /// whole: revised values overwrite, groups that vanished from a revised bucket are deleted, nothing adds up twice.
+/// A daily bucket's pack (the whole day in one entity, what summaries read) is written after its rows, before the
+/// watermark moves, so the two never disagree for long: a failure in between is repaired by the re-poll.
 /// </summary>
 internal sealed class BucketStreamIngestor(TableStore tables, StreamStateStore states, TimeProvider timeProvider)
 {
@@ -22,6 +25,7 @@ internal sealed class BucketStreamIngestor(TableStore tables, StreamStateStore s
         }
 
         var table = await tables.GetAsync(stream.Kind is null ? TableName.Costs : TableName.Usage, cancellationToken);
+        var rollups = DayPacks.Applies(stream) ? await tables.GetAsync(TableName.Rollups, cancellationToken) : null;
         var openBucketStart = stream.Width.AlignDown(now);
         var storedThrough = state?.StoredThrough ?? DateTimeOffset.MinValue;
         long written = 0, deleted = 0;
@@ -38,6 +42,12 @@ internal sealed class BucketStreamIngestor(TableStore tables, StreamStateStore s
             var actions = page.SelectMany(b => b.Rows).Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row))
                 .Concat(deletes.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row)));
             transactions += await TableBatchWriter.SubmitAsync(table, actions, cancellationToken);
+            if (rollups is not null)
+            {
+                var packs = page.Select(bucket => new TableTransactionAction(TableTransactionActionType.UpsertReplace, DayPacks.For(stream, bucket)));
+                transactions += await TableBatchWriter.SubmitAsync(rollups, packs, cancellationToken);
+            }
+
             written += page.Sum(b => b.Rows.Count);
             deleted += deletes.Count;
 

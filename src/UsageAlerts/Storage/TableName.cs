@@ -24,6 +24,6 @@ internal enum TableName
     /// <summary>Messages waiting for, or done with, delivery.</summary>
     Outbox,
 
-    /// <summary>Monthly totals of usage and costs for months ingestion will no longer change, built by the summaries.</summary>
+    /// <summary>Packs of daily streams: each day (written by ingestion) and each sealed month (built by the summaries) in one entity.</summary>
     Rollups,
 }

@@ -4,6 +4,7 @@ using UsageAlerts.Jobs;
 using UsageAlerts.OpenAi;
 using UsageAlerts.Simulator;
 using UsageAlerts.Storage;
+using UsageAlerts.Summaries.Rollups;
 using UsageAlerts.Tests.TestSupport;
 
 namespace UsageAlerts.Tests.Integration;
@@ -23,6 +24,24 @@ public sealed class IngestionTests
             var stored = rows.Sum(r => r.GetInt64(metric) ?? 0);
             Assert.True(expected == stored, $"{kind.Name} {width} {metric}: stored {stored}, truth {expected}");
         }
+
+        if (width == BucketWidth.Day)
+        {
+            // Summaries read the day packs written with the rows: they must say exactly what the rows say.
+            var packed = (await DayPacksAsync(harness, kind.Name + ".1d", kind.Name)).Usage;
+            var byGroup = rows.ToDictionary(r => ((DateOnly Day, string? Project, string? Model, string? Key))(UsageAlerts.Summaries.Periods.Day(r.GetDateTimeOffset(UsageRows.BucketStart)!.Value), r.GetString(UsageRows.ProjectId), r.GetString(UsageRows.Model), r.GetString(UsageRows.ApiKeyId)));
+            Assert.Equal(byGroup.Count, packed.Count);
+            Assert.All(packed, p => Assert.Equal(
+                byGroup[(p.Day, p.ProjectId, p.Model, p.ApiKeyId)].Where(c => c.Value is long).ToDictionary(c => c.Key, c => (long)c.Value),
+                p.Metrics.ToDictionary()));
+        }
+    }
+
+    private static async Task<(List<UsageAlerts.Summaries.UsageRecord> Usage, List<UsageAlerts.Summaries.CostRecord> Costs)> DayPacksAsync(IngestionHarness harness, string stream, string? kind)
+    {
+        var packs = await harness.RowsAsync(TableName.Rollups, stream + "|");
+        var records = packs.Where(p => p.RowKey != RollupRows.MonthRow).Select(p => PackDecoder.Decode(RollupRows.Pack(p)!, RollupRows.DayOf(p.RowKey), kind)).ToList();
+        return ([.. records.SelectMany(r => r.Usage)], [.. records.SelectMany(r => r.Costs)]);
     }
 
     private static async Task AssertCostsMatchTruthAsync(IngestionHarness harness, DateTimeOffset from, DateTimeOffset to)
@@ -31,6 +50,7 @@ public sealed class IngestionTests
         var stored = rows.Sum(r => CostRows.ParseAmount(r.GetString(CostRows.AmountUsd)));
         var truth = harness.Simulator.Organization.Costs(from, to).Sum(c => c.AmountUsd);
         Assert.Equal(truth, stored);
+        Assert.Equal(truth, (await DayPacksAsync(harness, StreamCatalog.CostsStreamName, null)).Costs.Sum(c => c.AmountUsd));
     }
 
     [Fact]

@@ -10,11 +10,11 @@ public sealed class ReadSegmentTests
         string.Join(" ", segments.Select(s => (s.Month ? "M" : "D") + $"{s.Days.From:MMdd}-{s.Days.To:MMdd}"));
 
     [Fact]
-    public void Whole_sealed_months_come_from_rollups_and_the_rest_in_week_runs_of_days()
+    public void Whole_sealed_months_come_from_month_packs_and_the_rest_in_runs_of_days_within_a_month()
     {
         var segments = ReadSegment.Plan(new SummaryRange(D("2026-08-20"), D("2026-11-24")), D("2026-11-20"), allowMonths: true);
 
-        Assert.Equal("D0820-0827 D0827-0901 M0901-1001 M1001-1101 D1101-1108 D1108-1115 D1115-1122 D1122-1124", Describe(segments));
+        Assert.Equal("D0820-0901 M0901-1001 M1001-1101 D1101-1124", Describe(segments));
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class ReadSegmentTests
             Assert.DoesNotContain(segments, s => s.Month);
             Assert.Equal(range.Days, segments.Sum(s => s.Days.Days));
             Assert.All(segments.Zip(segments.Skip(1)), pair => Assert.Equal(pair.First.Days.To, pair.Second.Days.From));
-            Assert.All(segments, s => Assert.InRange(s.Days.Days, 1, ReadSegment.MaxDaysPerQuery));
+            Assert.All(segments, s => Assert.Equal(s.Days.From.Month, s.Days.To.AddDays(-1).Month));
         }
     }
 

@@ -5,6 +5,7 @@ using UsageAlerts.Ingestion;
 using UsageAlerts.OpenAi;
 using UsageAlerts.Storage;
 using UsageAlerts.Summaries;
+using UsageAlerts.Summaries.Rollups;
 using static UsageAlerts.Tests.Summaries.Rows;
 
 namespace UsageAlerts.Tests.Summaries;
@@ -18,6 +19,9 @@ internal sealed class SeededOrganization
     public static readonly DateTimeOffset Now = new(2026, 11, 23, 15, 0, 20, TimeSpan.Zero);
     public static readonly DateOnly FirstDay = D("2026-09-25");
     public static readonly DateOnly Today = D("2026-11-23");
+
+    /// <summary>The first day stored with its day pack.</summary>
+    public static readonly DateOnly PackedFrom = D("2026-10-10");
 
     public static readonly IReadOnlyDictionary<string, string> Projects = new Dictionary<string, string>
     {
@@ -88,10 +92,12 @@ internal sealed class SeededOrganization
 
     public async Task WriteAsync(SummariesHost host)
     {
-        var usage = Usage.GroupBy(u => (u.Kind, u.Day)).SelectMany(g => UsageBucketSource.ToStored(
-            Streams.Usage.Single(s => s.Name == $"{g.Key.Kind}.1d"),
-            new Bucket<UsageResult>(Periods.Midnight(g.Key.Day), Periods.Midnight(g.Key.Day.AddDays(1)),
-                [.. g.Select(u => new UsageResult(u.Kind, new UsageDimensions(u.Project, u.Model, u.ApiKey), u.Metrics))])).Rows);
+        var usage = Usage.GroupBy(u => (u.Kind, u.Day)).Select(g =>
+        {
+            var stream = Streams.Usage.Single(s => s.Name == $"{g.Key.Kind}.1d");
+            return (Stream: stream, Bucket: UsageBucketSource.ToStored(stream, new Bucket<UsageResult>(Periods.Midnight(g.Key.Day), Periods.Midnight(g.Key.Day.AddDays(1)),
+                [.. g.Select(u => new UsageResult(u.Kind, new UsageDimensions(u.Project, u.Model, u.ApiKey), u.Metrics))])));
+        }).ToList();
         var minutes = Minutes.GroupBy(m => m.Minute).SelectMany(g => UsageBucketSource.ToStored(
             Streams.RecentUsage.Single(s => s.Name == "completions.1m"),
             new Bucket<UsageResult>(g.Key, g.Key.AddMinutes(1),
@@ -101,13 +107,16 @@ internal sealed class SeededOrganization
                     ["input_tokens"] = m.Tokens / 4,
                     ["output_tokens"] = m.Tokens - (m.Tokens / 4),
                 }))])).Rows);
-        var costs = Costs.GroupBy(c => c.Day).SelectMany(g => CostBucketSource.ToStored(
+        var costs = Costs.GroupBy(c => c.Day).Select(g => (Stream: Streams.Costs, Bucket: CostBucketSource.ToStored(
             Streams.Costs,
             new Bucket<CostResult>(Periods.Midnight(g.Key), Periods.Midnight(g.Key.AddDays(1)),
-                [.. g.Select(c => new CostResult(c.Amount, "usd", c.LineItem, c.Project, c.ApiKey, null, null))])).Rows);
+                [.. g.Select(c => new CostResult(c.Amount, "usd", c.LineItem, c.Project, c.ApiKey, null, null))])))).ToList();
 
-        await host.WriteAsync(TableName.Usage, usage.Concat(minutes));
-        await host.WriteAsync(TableName.Costs, costs);
+        await host.WriteAsync(TableName.Usage, usage.SelectMany(u => u.Bucket.Rows).Concat(minutes));
+        await host.WriteAsync(TableName.Costs, costs.SelectMany(c => c.Bucket.Rows));
+
+        // Days before PackedFrom were stored without packs (as by a version before packs), so reads fall back to rows.
+        await host.WriteAsync(TableName.Rollups, usage.Concat(costs).Where(b => Periods.Day(b.Bucket.Start) >= PackedFrom).Select(b => DayPacks.For(b.Stream, b.Bucket)));
         await host.WriteAsync(TableName.Catalog, Catalog());
 
         // Ingestion has stored every closed day: with the default re-poll of 3 days, October is final (sealed).

@@ -122,14 +122,17 @@ public sealed class SummaryRouteTests(SeededStorage storage)
     }
 
     [Fact]
-    public async Task Only_the_rows_of_the_range_are_read()
+    public async Task Only_the_range_is_read_one_pack_per_stream_and_day()
     {
-        var document = await GetJsonAsync("?from=2026-11-01&to=2026-11-08&groupBy=project");
-        var range = new SummaryRange(D("2026-11-01"), D("2026-11-08"));
+        var packed = await GetJsonAsync("?from=2026-11-01&to=2026-11-08&groupBy=project");
+        var straddling = await GetJsonAsync("?from=2026-10-08&to=2026-10-12&groupBy=project");
 
-        var usageRows = Truth.Usage.Where(u => range.Contains(u.Day)).Select(u => (u.Kind, u.Day, u.Project, u.Model, u.ApiKey)).Distinct().Count();
-        var costRows = Truth.Costs.Count(c => range.Contains(c.Day));
-        Assert.Equal(usageRows + costRows, document.GetProperty("rowsRead").GetInt64());
+        // Four streams hold data: completions, embeddings, vector stores and costs.
+        Assert.Equal(7 * 4, packed.GetProperty("rowsRead").GetInt64());
+        Assert.Equal(DailyReads(new SummaryRange(D("2026-10-08"), D("2026-10-12")), _ => true), straddling.GetProperty("rowsRead").GetInt64());
+        Assert.Equal(
+            Truth.Costs.Where(c => c.Day >= D("2026-10-08") && c.Day < D("2026-10-12")).Sum(c => c.Amount),
+            straddling.GetProperty("total").GetProperty("costUsd").GetDecimal());
     }
 
     [Fact]
@@ -197,7 +200,7 @@ public sealed class SummaryRouteTests(SeededStorage storage)
     }
 
     [Fact]
-    public async Task Sealed_months_are_read_from_rollups_with_the_same_numbers_and_fewer_rows()
+    public async Task Sealed_months_are_read_as_one_pack_per_stream_with_the_same_numbers()
     {
         const string query = "?from=2026-10-01&to=2026-11-15&groupBy=project,model";
         var range = new SummaryRange(D("2026-10-01"), D("2026-11-15"));
@@ -216,18 +219,24 @@ public sealed class SummaryRouteTests(SeededStorage storage)
             Assert.All(groups, g => Assert.Equal(expectedInput.GetValueOrDefault(g.Key), g.Value.GetProperty("metrics").GetProperty("input_tokens").GetInt64()));
         }
 
-        // October: one rollup row per group of each summable stream; vector stores (a level) and November stay daily.
-        var rolledUp = Truth.Usage.Where(u => october.Contains(u.Day) && u.Kind != "vector_stores").Select(u => (u.Kind, u.Project, u.Model, u.ApiKey)).Distinct().Count()
-            + Truth.Costs.Where(c => october.Contains(c.Day)).Select(c => (c.Project, c.LineItem, c.ApiKey)).Distinct().Count();
-        var daysRead = Truth.Usage.Count(u => range.Contains(u.Day) && (u.Kind == "vector_stores" || !october.Contains(u.Day)))
-            + Truth.Costs.Count(c => range.Contains(c.Day) && !october.Contains(c.Day));
-        Assert.Equal(rolledUp + daysRead, first.GetProperty("rowsRead").GetInt64());
-        Assert.Equal(first.GetProperty("rowsRead").GetInt64(), again.GetProperty("rowsRead").GetInt64());
+        // The first request builds October's month packs from its days (day packs, and daily rows before PackedFrom);
+        // then October is one entity per summable stream. Vector stores (a level) and November stay daily.
+        var november = new SummaryRange(D("2026-11-01"), D("2026-11-15"));
+        Assert.Equal(DailyReads(range, _ => true), first.GetProperty("rowsRead").GetInt64());
+        Assert.Equal(10 + DailyReads(november, k => k != "vector_stores") + DailyReads(range, k => k == "vector_stores"), again.GetProperty("rowsRead").GetInt64());
         Assert.Equal(10, first.GetProperty("rollupMonths").GetInt32());
         Assert.Equal(0, daily.GetProperty("rollupMonths").GetInt32());
-        Assert.True(daily.GetProperty("rowsRead").GetInt64() > 2 * first.GetProperty("rowsRead").GetInt64());
+        Assert.Equal(DailyReads(range, _ => true), daily.GetProperty("rowsRead").GetInt64());
         Assert.Equal(daily.GetProperty("total").GetProperty("costUsd").GetDecimal(), first.GetProperty("total").GetProperty("costUsd").GetDecimal());
     }
+
+    /// <summary>
+    /// Entities a read of these days takes, per daily stream with data (costs are the stream named null): one pack a
+    /// day from <see cref="SeededOrganization.PackedFrom"/>, every row of the day before it.
+    /// </summary>
+    private long DailyReads(SummaryRange days, Func<string?, bool> stream) =>
+        Truth.Usage.Where(u => days.Contains(u.Day) && stream(u.Kind)).GroupBy(u => (u.Kind, u.Day)).Sum(g => g.Key.Day >= SeededOrganization.PackedFrom ? 1 : g.Count())
+        + (stream(null) ? Truth.Costs.Where(c => days.Contains(c.Day)).GroupBy(c => c.Day).Sum(g => g.Key >= SeededOrganization.PackedFrom ? 1 : g.Count()) : 0);
 
     [Fact]
     public async Task Months_that_may_still_change_are_never_rolled_up()

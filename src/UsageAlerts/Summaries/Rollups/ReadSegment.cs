@@ -1,16 +1,14 @@
 namespace UsageAlerts.Summaries.Rollups;
 
 /// <summary>
-/// A piece of a stream's range: raw daily rows over <see cref="Days"/>, or one sealed month read from its rollup.
+/// A piece of a stream's range: a run of days inside one month (one rollup partition), or one sealed month read
+/// from its month pack.
 /// </summary>
 internal readonly record struct ReadSegment(SummaryRange Days, bool Month)
 {
-    /// <summary>Day runs longer than this are split and read concurrently: one range query pages strictly in sequence.</summary>
-    public const int MaxDaysPerQuery = 7;
-
     /// <summary>
-    /// Covers a range with whole sealed months (when allowed) and runs of days, in order. A month is used only when
-    /// it lies wholly inside the range and ends on or before <paramref name="sealedBefore"/>.
+    /// Covers a range with whole sealed months (when allowed) and runs of days that never cross a month, in order. A
+    /// month is used only when it lies wholly inside the range and ends on or before <paramref name="sealedBefore"/>.
     /// </summary>
     public static IReadOnlyList<ReadSegment> Plan(SummaryRange range, DateOnly? sealedBefore, bool allowMonths)
     {
@@ -33,7 +31,7 @@ internal readonly record struct ReadSegment(SummaryRange Days, bool Month)
             {
                 day = day.AddDays(1);
             }
-            while (day < range.To && day.DayNumber - start.DayNumber < MaxDaysPerQuery && !MonthAt(day));
+            while (day < range.To && day.Day != 1);
             segments.Add(new ReadSegment(new SummaryRange(start, day), Month: false));
         }
 
