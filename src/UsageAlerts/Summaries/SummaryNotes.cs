@@ -32,7 +32,7 @@ internal static class SummaryNotes
 
         if (read.RollupMonths > 0)
         {
-            notes.Add($"{read.RollupMonths} stream-months that ingestion no longer changes were read from monthly rollups (the same numbers, fewer rows).");
+            notes.Add($"{read.RollupMonths} stream-months that ingestion no longer changes were read as month packs (the same numbers, fewer entities).");
         }
 
         return notes;

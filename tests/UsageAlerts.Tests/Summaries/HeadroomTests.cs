@@ -1,3 +1,5 @@
+using UsageAlerts.Alerts.Evaluation;
+using UsageAlerts.Storage;
 using UsageAlerts.Summaries;
 using UsageAlerts.Summaries.RateLimits;
 using static UsageAlerts.Tests.Summaries.ParameterTests;
@@ -8,16 +10,15 @@ public sealed class HeadroomTests
 {
     private static readonly SummaryOptions Defaults = new();
 
-    private static readonly RateLimitCaps Caps = new(new Dictionary<string, IReadOnlyList<RateLimitCap>>
-    {
-        ["proj_a"] =
-        [
-            new("proj_a", "gpt-4o", 500, 30_000),
-            new("proj_a", "gpt-4o-mini", 1000, 200_000),
-            new("proj_a", "gpt-4o-2024-05-13", 50, 1_000),
-            new("proj_a", "gpt-4", 10, 100),
-        ],
-    });
+    private static readonly RateLimitRecord[] ProjectA =
+    [
+        new("proj_a", "gpt-4o", 500, 30_000),
+        new("proj_a", "gpt-4o-mini", 1000, 200_000),
+        new("proj_a", "gpt-4o-2024-05-13", 50, 1_000),
+        new("proj_a", "gpt-4", 10, 100),
+    ];
+
+    private static readonly RateLimitCaps Caps = new(new Dictionary<string, IReadOnlyList<RateLimitRecord>> { ["proj_a"] = ProjectA });
 
     [Theory]
     [InlineData("gpt-4o", "gpt-4o")]
@@ -28,8 +29,16 @@ public sealed class HeadroomTests
     [InlineData("gpt-4o-audio-preview", null)]
     [InlineData("gpt-4-turbo", null)]
     [InlineData("o3", null)]
-    public void Usage_models_fall_under_the_cap_of_their_snapshot_or_family(string model, string? cap) =>
+    [InlineData("ft:gpt-4o-mini-2024-07-18:acme:bot:x1", "gpt-4o-mini")]
+    [InlineData("ft:gpt-4o-2024-05-13:acme::x2", "gpt-4o-2024-05-13")]
+    [InlineData("ft:o3:acme::x3", null)]
+    public void Usage_models_fall_under_the_cap_of_their_snapshot_or_family(string model, string? cap)
+    {
         Assert.Equal(cap, Caps.Find("proj_a", model)?.Model);
+
+        // Alerts must judge the same cap as the rate-limits route.
+        Assert.Equal(cap, HeadroomCalculator.CapFor(model, ProjectA)?.Model);
+    }
 
     [Fact]
     public void Caps_are_per_project() => Assert.Null(Caps.Find("proj_b", "gpt-4o"));

@@ -1,4 +1,5 @@
 using UsageAlerts.Storage;
+using UsageAlerts.Summaries.RateLimits;
 
 namespace UsageAlerts.Alerts.Evaluation;
 
@@ -20,7 +21,7 @@ internal sealed record Headroom(
 
 /// <summary>
 /// Folds one-minute usage rows into per-minute totals per project and capped model, then keeps each pair's peak.
-/// Fine-tuned and dated model names count against the cap of the base model they run on.
+/// Fine-tuned and dated model names count against the cap of the base model they run on (<see cref="RateLimitCaps.CapModelFor"/>).
 /// </summary>
 internal static class HeadroomCalculator
 {
@@ -58,11 +59,7 @@ internal static class HeadroomCalculator
         })];
     }
 
-    /// <summary>The cap a model's traffic counts against: its own, its fine-tune base's, or the longest dated prefix's.</summary>
-    internal static RateLimitRecord? CapFor(string model, IReadOnlyList<RateLimitRecord> limits)
-    {
-        var name = model.StartsWith("ft:", StringComparison.Ordinal) ? model[3..].Split(':')[0] : model;
-        return limits.FirstOrDefault(l => l.Model == name)
-            ?? limits.Where(l => name.StartsWith(l.Model + "-", StringComparison.Ordinal)).MaxBy(l => l.Model.Length);
-    }
+    /// <summary>The cap a model's traffic counts against, by the same rule as the rate-limits route.</summary>
+    internal static RateLimitRecord? CapFor(string model, IReadOnlyList<RateLimitRecord> limits) =>
+        RateLimitCaps.CapModelFor(model, limits.Select(l => l.Model)) is { } capModel ? limits.First(l => l.Model == capModel) : null;
 }
