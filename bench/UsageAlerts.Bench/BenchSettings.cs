@@ -3,7 +3,7 @@ using System.Globalization;
 namespace UsageAlerts.Bench;
 
 /// <summary>Command line: the shape of the synthetic organization, and whether to reuse tables seeded before.</summary>
-internal sealed record BenchSettings(int Days, int Projects, int Models, int ModelsPerProject, int KeysPerProject, string? Prefix, bool Seed, int Repeats)
+internal sealed record BenchSettings(int Days, int Projects, int Models, int ModelsPerProject, int KeysPerProject, string? Prefix, bool Seed, int Repeats, int RowDays)
 {
     public static BenchSettings Parse(string[] args)
     {
@@ -17,7 +17,7 @@ internal sealed record BenchSettings(int Days, int Projects, int Models, int Mod
         var prefix = values.GetValueOrDefault("prefix");
         return new BenchSettings(
             Int("days", 365), Int("projects", 50), Int("models", 20), Int("models-per-project", 10), Int("keys", 2),
-            prefix, Seed: prefix is null || values.GetValueOrDefault("seed") == "true", Int("repeats", 21));
+            prefix, Seed: prefix is null || values.GetValueOrDefault("seed") == "true", Int("repeats", 21), Int("row-days", 30));
     }
 
     public override string ToString() =>

@@ -11,7 +11,8 @@ namespace UsageAlerts.Bench;
 /// <summary>
 /// Writes a large organization's daily usage and costs, day by day, in the exact layout ingestion writes (through its
 /// mappers, with the day packs): completions by project, model and key; embeddings; vector stores; costs per model line
-/// item and tools.
+/// item and tools. Rows are written for the last <see cref="BenchSettings.RowDays"/> days only: summaries read packs,
+/// rows only for days without one, and writing a year of rows into Azurite takes most of an hour.
 /// </summary>
 internal static class LargeOrganization
 {
@@ -27,7 +28,7 @@ internal static class LargeOrganization
         await TableBatchWriter.SubmitAsync(catalog, Enumerable.Range(0, settings.Projects).Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
             new TableEntity(CatalogRows.ProjectPartition, CatalogRows.ProjectRow(Project(p))) { [CatalogRows.ProjectId] = Project(p), [CatalogRows.Name] = $"Team {p}" })), default);
 
-        long rows = 0;
+        long rows = 0, packedDays = 0;
         var watch = Stopwatch.StartNew();
         var days = Enumerable.Range(0, settings.Days).Select(i => lastDay.AddDays(-i));
         await Parallel.ForEachAsync(days, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (day, token) =>
@@ -64,13 +65,17 @@ internal static class LargeOrganization
             (StreamDefinition Stream, List<UsageResult> Results)[] daily = [(Stream(streams, "completions.1d"), completions), (Stream(streams, "embeddings.1d"), embeddings), (Stream(streams, "vector_stores.1d"), stores)];
             var buckets = daily.Select(d => (d.Stream, Bucket: UsageBucketSource.ToStored(d.Stream, new Bucket<UsageResult>(bucket.Start, bucket.End, d.Results)))).ToList();
             var costBucket = CostBucketSource.ToStored(streams.Costs, new Bucket<CostResult>(bucket.Start, bucket.End, lines));
-            await TableBatchWriter.SubmitAsync(usage, buckets.SelectMany(b => b.Bucket.Rows).Select(Upsert), token);
-            await TableBatchWriter.SubmitAsync(costs, costBucket.Rows.Select(Upsert), token);
+            if (day > lastDay.AddDays(-settings.RowDays))
+            {
+                await TableBatchWriter.SubmitAsync(usage, buckets.SelectMany(b => b.Bucket.Rows).Select(Upsert), token);
+                await TableBatchWriter.SubmitAsync(costs, costBucket.Rows.Select(Upsert), token);
+                Interlocked.Add(ref rows, buckets.Sum(b => b.Bucket.Rows.Count) + costBucket.Rows.Count);
+            }
 
             // What ingestion writes with each daily bucket: its pack.
             var packs = buckets.Select(b => DayPacks.For(b.Stream, b.Bucket)).Append(DayPacks.For(streams.Costs, costBucket));
             await TableBatchWriter.SubmitAsync(rollups, packs.Select(Upsert), token);
-            Interlocked.Add(ref rows, buckets.Sum(b => b.Bucket.Rows.Count) + costBucket.Rows.Count);
+            Interlocked.Increment(ref packedDays);
         });
         // Ingestion has stored every closed day, so months before the re-poll window are sealed and may be rolled up.
         var watermark = new DateTimeOffset(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
@@ -79,7 +84,7 @@ internal static class LargeOrganization
             await states.AdvanceAsync(stream.Name, watermark, watermark, default);
         }
 
-        Console.WriteLine($"seeded {rows:N0} rows in {watch.Elapsed.TotalSeconds:N1} s ({rows / watch.Elapsed.TotalSeconds:N0} rows/s)");
+        Console.WriteLine($"seeded {packedDays:N0} days of packs and {rows:N0} rows (the last {Math.Min(settings.RowDays, settings.Days)} days) in {watch.Elapsed.TotalSeconds:N1} s");
         return rows;
     }
 

@@ -12,7 +12,7 @@ namespace UsageAlerts.Bench;
 /// Seeds a large synthetic organization into Table Storage (Azurite) and times the summary and dashboard reads.
 /// Ranges of 30 and 365 days (those the seeded history covers) are measured.
 /// Usage: scripts/bench summaries [--days 365] [--projects 50] [--models 20] [--models-per-project 10] [--keys 2]
-///        [--repeats 21] [--prefix <reuse tables>]
+///        [--repeats 21] [--row-days 30] [--prefix <reuse tables>]
 /// </summary>
 internal static class SummaryBenchmark
 {

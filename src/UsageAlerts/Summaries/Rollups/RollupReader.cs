@@ -26,8 +26,7 @@ internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, ILogg
             if (RollupRows.Pack(entity) is { } pack)
             {
                 var day = RollupRows.DayOf(entity.RowKey);
-                var (usage, costs) = PackDecoder.Decode(pack, day, read.Kind);
-                SinkLock.Add(sink, usage, costs);
+                Hand(read, PackDecoder.Decode(pack, day, read.Kind), sink);
                 packed.Add(day);
             }
         }
@@ -53,8 +52,7 @@ internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, ILogg
                 return 1 + await ReadDaysAsync(read, Month(month), sink, cancellationToken);
             }
 
-            var (usage, costs) = PackDecoder.Decode(pack, month, read.Kind);
-            SinkLock.Add(sink, usage, costs);
+            Hand(read, PackDecoder.Decode(pack, month, read.Kind), sink);
             return 1;
         }
 
@@ -68,6 +66,17 @@ internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, ILogg
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// Packs hold every group; dropping what the filter excludes here, while pieces decode in parallel, keeps it out
+    /// of the sink's lock.
+    /// </summary>
+    private static void Hand(StreamRead read, (List<UsageRecord> Usage, List<CostRecord> Costs) records, ISummarySink sink)
+    {
+        records.Usage.RemoveAll(r => !read.Filter.Matches(r));
+        records.Costs.RemoveAll(r => !read.Filter.Matches(r));
+        SinkLock.Add(sink, records.Usage, records.Costs);
     }
 
     private static SummaryRange Month(DateOnly month) => new(month, month.AddMonths(1));
