@@ -1,30 +1,38 @@
 using System.Runtime.CompilerServices;
-using Azure.Data.Tables;
 using UsageAlerts.Ingestion;
+using UsageAlerts.Summaries;
+using UsageAlerts.Summaries.Rollups;
 
 namespace UsageAlerts.Storage;
 
 /// <summary>One stored cost row: a day's amount for a project, line item and API key.</summary>
 internal sealed record CostRecord(DateTimeOffset Day, string? ProjectId, string? LineItem, string? ApiKeyId, decimal AmountUsd);
 
-/// <summary>Streams cost rows of whole UTC days in [from, to) through one partition-range query.</summary>
-internal sealed class CostReader(TableStore tables)
+/// <summary>
+/// Streams the costs of whole UTC days in [from, to): from the day packs, one entity per day (budgets re-read the
+/// month to date every few minutes, so this is most of evaluation's storage work), and from the rows for days without
+/// a pack.
+/// </summary>
+internal sealed class CostReader(RollupReader rollups)
 {
-    private static readonly string[] Columns = [CostRows.BucketStart, CostRows.ProjectId, CostRows.LineItem, CostRows.ApiKeyId, CostRows.AmountUsd];
+    private static readonly StreamRead Costs = new(StreamCatalog.CostsStreamName, null, SummaryFilter.None, null);
 
     public async IAsyncEnumerable<CostRecord> ReadAsync(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(TableName.Costs, cancellationToken);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey ge {CostRows.Partition(StreamCatalog.CostsStreamName, from)} and PartitionKey lt {CostRows.Partition(StreamCatalog.CostsStreamName, to)}");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: Columns, cancellationToken: cancellationToken))
+        var (first, end) = (Periods.Day(from), Periods.Day(to));
+        if (first >= end)
         {
-            yield return new CostRecord(
-                row.GetDateTimeOffset(CostRows.BucketStart) ?? from,
-                row.GetString(CostRows.ProjectId),
-                row.GetString(CostRows.LineItem),
-                row.GetString(CostRows.ApiKeyId),
-                CostRows.ParseAmount(row.GetString(CostRows.AmountUsd)));
+            yield break;
+        }
+
+        foreach (var piece in ReadSegment.Plan(new SummaryRange(first, end), sealedBefore: null, allowMonths: false))
+        {
+            var sink = new CollectingSink();
+            await rollups.ReadDaysAsync(Costs, piece.Days, sink, cancellationToken);
+            foreach (var cost in sink.Costs.OrderBy(c => c.Day))
+            {
+                yield return new CostRecord(Periods.Midnight(cost.Day), cost.ProjectId, cost.LineItem, cost.ApiKeyId, cost.AmountUsd);
+            }
         }
     }
 }
