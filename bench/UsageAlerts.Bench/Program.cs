@@ -1,12 +1,13 @@
 using UsageAlerts.Bench;
 
-// Benchmarks print figures; they assert nothing. Usage: scripts/bench ingestion|summaries [options]
+// Benchmarks print figures; they assert nothing. Usage: scripts/bench ingestion|summaries|alert-latency [options]
 var command = args.FirstOrDefault() ?? "ingestion";
 var rest = args.Skip(1).ToArray();
 return command switch
 {
     "ingestion" => await IngestionBenchmark.RunAsync(BenchArguments.Parse(rest)),
     "summaries" => await SummaryBenchmark.RunAsync(rest),
+    "alert-latency" => await AlertLatencyBenchmark.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -14,5 +15,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: scripts/bench ingestion [--projects N] [--models N] [--days N] [--backfill-days N]");
     Console.Error.WriteLine("       scripts/bench summaries [--days 365] [--projects 50] [--models 20] [--models-per-project 10] [--keys 2] [--repeats 21]");
+    Console.Error.WriteLine("       scripts/bench alert-latency [--trials 3]");
     return 2;
 }
