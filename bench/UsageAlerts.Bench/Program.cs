@@ -1,6 +1,6 @@
 using UsageAlerts.Bench;
 
-// Benchmarks print figures; they assert nothing. Usage: scripts/bench ingestion|summaries|cost [options]
+// Benchmarks print figures; they assert nothing. Usage: scripts/bench ingestion|summaries|cost|alert-latency [options]
 var command = args.FirstOrDefault() ?? "ingestion";
 var rest = args.Skip(1).ToArray();
 return command switch
@@ -8,6 +8,7 @@ return command switch
     "ingestion" => await IngestionBenchmark.RunAsync(BenchArguments.Parse(rest)),
     "summaries" => await SummaryBenchmark.RunAsync(rest),
     "cost" => await CostBenchmark.RunAsync(rest),
+    "alert-latency" => await AlertLatencyBenchmark.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -16,5 +17,6 @@ static int Usage()
     Console.Error.WriteLine("usage: scripts/bench ingestion [--projects N] [--models N] [--days N] [--backfill-days N]");
     Console.Error.WriteLine("       scripts/bench summaries [--days 365] [--projects 50] [--models 20] [--models-per-project 10] [--keys 2] [--repeats 21] [--row-days 30]");
     Console.Error.WriteLine("       scripts/bench cost [--size small|medium|large|all] [--runs 3]");
+    Console.Error.WriteLine("       scripts/bench alert-latency [--trials 3]");
     return 2;
 }

@@ -16,6 +16,8 @@ internal static class StandaloneApp
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
+        // Request lines carry ?code=, the API key; this rule comes last, so no logging setting turns them back on.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         var simulator = await DemoSimulator.StartIfNeededAsync(builder.Configuration, cancellationToken);
         if (simulator is not null)
         {

@@ -99,6 +99,9 @@ public static class UsageAlertsServiceCollectionExtensions
                 // The resilience pipeline owns timeouts (per attempt and per call).
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
+            // The factory's own logs put raw header values (the admin key) in their structured state even where the
+            // message says "*"; our code logs every call and error it needs, scrubbed.
+            .RemoveAllLoggers()
             .AddResilienceHandler(OpenAiResilience.PipelineName, static (builder, context) => OpenAiResilience.Configure(builder, context.ServiceProvider));
     }
 
@@ -145,7 +148,9 @@ public static class UsageAlertsServiceCollectionExtensions
         services.TryAddSingleton<ReceiverDirectory>();
         services.TryAddSingleton<WebhookPacer>();
         services.AddHttpClient<WebhookClient>((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<NotificationOptions>>().Value.RequestTimeout)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            // A webhook URL is a credential, in its path (Slack) or query (Teams): the factory would log it with every post.
+            .RemoveAllLoggers();
         services.AddSingleton<IChatRenderer, TeamsRenderer>();
         services.AddSingleton<IChatRenderer, SlackRenderer>();
         services.TryAddTransient<OutboxDeliverer>();

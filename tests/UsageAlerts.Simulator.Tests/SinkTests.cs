@@ -70,6 +70,9 @@ public sealed class SinkTests : IAsyncLifetime, IDisposable
     [InlineData("sink/slack", FaultKind.RateLimited, HttpStatusCode.TooManyRequests, "rate_limited")]
     [InlineData("sink/teams", FaultKind.RateLimited, HttpStatusCode.TooManyRequests, null)]
     [InlineData("sink/teams", FaultKind.SinkNotFound, HttpStatusCode.NotFound, null)]
+    [InlineData("sink/slack", FaultKind.Unauthorized, HttpStatusCode.Forbidden, "invalid_token")]
+    [InlineData("sink/teams", FaultKind.Unauthorized, HttpStatusCode.Unauthorized, null)]
+    [InlineData("sink/teams", FaultKind.Forbidden, HttpStatusCode.Forbidden, null)]
     public async Task Sink_faults_answer_like_the_service_and_record_nothing(string route, FaultKind kind, HttpStatusCode expected, string? expectedBody)
     {
         _sim.Server.Faults.Add(new FaultRule { Route = route, Kind = kind, OnCall = 1, RetryAfterSeconds = 3 });

@@ -9,10 +9,10 @@ public enum FaultKind
     /// <summary>429 <c>insufficient_quota</c>, without <c>Retry-After</c>: not retryable.</summary>
     InsufficientQuota,
 
-    /// <summary>401 <c>invalid_api_key</c>, whatever key was sent.</summary>
+    /// <summary>401 <c>invalid_api_key</c>, whatever key was sent; on sinks, Teams 401 and Slack 403 <c>invalid_token</c>.</summary>
     Unauthorized,
 
-    /// <summary>403 "Missing scopes: api.usage.read".</summary>
+    /// <summary>403 "Missing scopes: api.usage.read"; on sinks, 403 (Slack <c>invalid_token</c>).</summary>
     Forbidden,
 
     /// <summary>500; on Slack, <c>rollup_error</c>.</summary>

@@ -38,6 +38,8 @@ public sealed class FaultRule
         {
             FaultKind.RateLimited or FaultKind.ServerError or FaultKind.ServiceUnavailable or FaultKind.Slow => true,
             FaultKind.SinkNotFound or FaultKind.SinkGone => SimRoutes.IsSink(route),
+            // Webhooks refuse callers too: a Workflows flow that needs sign-in, a Slack app whose token was revoked.
+            FaultKind.Unauthorized or FaultKind.Forbidden => true,
             FaultKind.MissingData or FaultKind.RepeatedCursor or FaultKind.HasMoreWithoutCursor or FaultKind.EmptyPageHasMore => SimRoutes.IsPaged(route),
             _ => !SimRoutes.IsSink(route),
         };

@@ -53,6 +53,8 @@ public sealed class WebhookPolicyTests
     [InlineData("Slack", 410, "channel_is_archived", "ReceiverBroken")]
     [InlineData("Slack", 403, "invalid_token", "ReceiverBroken")]
     [InlineData("Slack", 400, "invalid_payload", "Rejected")]
+    [InlineData("Slack", 302, "", "ReceiverBroken")]
+    [InlineData("Teams", 307, "", "ReceiverBroken")]
     [InlineData("Teams", 413, "Request Entity too large", "Rejected")]
     public void Webhook_answers_are_read_as_the_docs_say(string kind, int status, string body, string expected) =>
         Assert.Equal(Enum.Parse<DeliveryResult>(expected), DeliveryOutcome.Classify(Enum.Parse<ReceiverKind>(kind), new WebhookResponse(status, body, null)).Result);
