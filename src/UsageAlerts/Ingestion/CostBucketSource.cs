@@ -11,6 +11,13 @@ namespace UsageAlerts.Ingestion;
 /// </summary>
 internal sealed class CostBucketSource(OpenAiAdminClient client) : IBucketSource
 {
+    /// <summary>
+    /// A page holds every group of each of its days and is held whole while stored: at the API's 180 days a large
+    /// organization's backfill is millions of results in one page. A month per page, as for daily usage, bounds a
+    /// page's memory by the organization's size instead, for two more calls on a 90-day backfill.
+    /// </summary>
+    internal const int DaysPerPage = 31;
+
     public async IAsyncEnumerable<IReadOnlyList<StoredBucket>> ReadAsync(
         StreamDefinition stream, DateTimeOffset start, DateTimeOffset end, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -29,12 +36,12 @@ internal sealed class CostBucketSource(OpenAiAdminClient client) : IBucketSource
         if (start < cut)
         {
             var withoutKeys = stream.GroupBy.Where(g => g != "api_key_id").ToList();
-            yield return new CostsQuery(start, end < cut ? end : cut) { GroupBy = withoutKeys };
+            yield return new CostsQuery(start, end < cut ? end : cut) { GroupBy = withoutKeys, Limit = DaysPerPage };
         }
 
         if (end > cut)
         {
-            yield return new CostsQuery(start > cut ? start : cut, end) { GroupBy = stream.GroupBy };
+            yield return new CostsQuery(start > cut ? start : cut, end) { GroupBy = stream.GroupBy, Limit = DaysPerPage };
         }
     }
 
