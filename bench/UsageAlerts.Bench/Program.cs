@@ -6,13 +6,14 @@ var rest = args.Skip(1).ToArray();
 return command switch
 {
     "ingestion" => await IngestionBenchmark.RunAsync(BenchArguments.Parse(rest)),
+    IngestionRun.Command => await IngestionRun.RunAsync(rest),
     "summaries" => await SummaryBenchmark.RunAsync(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: scripts/bench ingestion [--projects N] [--models N] [--days N] [--backfill-days N]");
+    Console.Error.WriteLine("usage: scripts/bench ingestion [--size small|medium|large|all|PxM[,...]] [--backfill-days 30,90]");
     Console.Error.WriteLine("       scripts/bench summaries [--days 365] [--projects 50] [--models 20] [--models-per-project 10] [--keys 2] [--repeats 21]");
     return 2;
 }
