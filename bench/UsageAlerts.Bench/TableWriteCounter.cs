@@ -15,7 +15,7 @@ namespace UsageAlerts.Bench;
 internal sealed partial class TableWriteCounter : HttpPipelinePolicy
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<(string Table, string Partition), (int Transactions, HashSet<string> Rows)> _partitions = [];
+    private readonly Dictionary<(string Table, string Partition), PartitionTally> _partitions = [];
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
@@ -56,14 +56,16 @@ internal sealed partial class TableWriteCounter : HttpPipelinePolicy
         var keys = target == "$batch" ? BatchKeys(body!) : [KeyOf(target, body)];
         lock (_gate)
         {
+            // A transaction holds one partition, so its first row says where it went.
             var (table, partition, _) = keys[0];
-            var tally = _partitions.TryGetValue((table, partition), out var found) ? found : (0, new HashSet<string>(StringComparer.Ordinal));
-            foreach (var key in keys)
+            if (!_partitions.TryGetValue((table, partition), out var tally))
             {
-                tally.Item2.Add(key.Row);
+                tally = new PartitionTally();
+                _partitions[(table, partition)] = tally;
             }
 
-            _partitions[(table, partition)] = (tally.Item1 + 1, tally.Item2);
+            tally.Transactions++;
+            tally.Rows.UnionWith(keys.Select(k => k.Row));
         }
     }
 
@@ -132,6 +134,13 @@ internal sealed partial class TableWriteCounter : HttpPipelinePolicy
     private static partial Regex UrlKey();
 
     private readonly record struct EntityKey(string Table, string Partition, string Row);
+
+    private sealed class PartitionTally
+    {
+        public int Transactions { get; set; }
+
+        public HashSet<string> Rows { get; } = new(StringComparer.Ordinal);
+    }
 }
 
 /// <summary>One partition's writes in a round, and the fewest transactions that could have made them.</summary>
