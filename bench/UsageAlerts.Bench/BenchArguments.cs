@@ -2,21 +2,27 @@ using System.Globalization;
 
 namespace UsageAlerts.Bench;
 
-internal sealed record BenchArguments(int Projects, int Models, int Days, int BackfillDays)
+/// <summary>
+/// Command line of <c>scripts/bench ingestion</c>: <c>--size</c> small|medium|large|all|PxM (comma-separated,
+/// default all) and <c>--backfill-days</c> (comma-separated, default 30,90).
+/// </summary>
+internal sealed record BenchArguments(IReadOnlyList<OrgSize> Sizes, IReadOnlyList<int> BackfillDays)
 {
     public static BenchArguments Parse(string[] args)
     {
-        var values = new Dictionary<string, int>(StringComparer.Ordinal) { ["--projects"] = 8, ["--models"] = 6, ["--days"] = 45, ["--backfill-days"] = 30 };
-        for (var i = 0; i + 1 < args.Length; i += 2)
+        var values = new Dictionary<string, string>(StringComparer.Ordinal) { ["--size"] = "all", ["--backfill-days"] = "30,90" };
+        for (var i = 0; i < args.Length; i += 2)
         {
-            if (!values.ContainsKey(args[i]) || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            if (!values.ContainsKey(args[i]) || i + 1 == args.Length)
             {
-                throw new ArgumentException($"Unknown argument or bad number: {args[i]} {args[i + 1]}");
+                throw new ArgumentException($"Unknown argument or missing value: {args[i]}");
             }
 
-            values[args[i]] = value;
+            values[args[i]] = args[i + 1];
         }
 
-        return new BenchArguments(values["--projects"], values["--models"], values["--days"], values["--backfill-days"]);
+        return new BenchArguments(
+            [.. values["--size"].Split(',').SelectMany(OrgSize.Parse).DistinctBy(s => s.Name)],
+            [.. values["--backfill-days"].Split(',').Select(d => int.Parse(d, NumberStyles.None, CultureInfo.InvariantCulture))]);
     }
 }

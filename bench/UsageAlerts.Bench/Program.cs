@@ -6,6 +6,7 @@ var rest = args.Skip(1).ToArray();
 return command switch
 {
     "ingestion" => await IngestionBenchmark.RunAsync(BenchArguments.Parse(rest)),
+    IngestionRun.Command => await IngestionRun.RunAsync(rest),
     "summaries" => await SummaryBenchmark.RunAsync(rest),
     "cost" => await CostBenchmark.RunAsync(rest),
     "alert-latency" => await AlertLatencyBenchmark.RunAsync(rest),
@@ -14,7 +15,7 @@ return command switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: scripts/bench ingestion [--projects N] [--models N] [--days N] [--backfill-days N]");
+    Console.Error.WriteLine("usage: scripts/bench ingestion [--size small|medium|large|all|PxM[,...]] [--backfill-days 30,90]");
     Console.Error.WriteLine("       scripts/bench summaries [--days 365] [--projects 50] [--models 20] [--models-per-project 10] [--keys 2] [--repeats 21] [--row-days 30]");
     Console.Error.WriteLine("       scripts/bench cost [--size small|medium|large|all] [--runs 3]");
     Console.Error.WriteLine("       scripts/bench alert-latency [--trials 3]");
