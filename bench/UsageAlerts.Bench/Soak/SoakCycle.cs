@@ -16,7 +16,7 @@ internal sealed class SoakCycle(SoakRig rig, FaultPicker picker, SoakLedger ledg
     public async Task RunAsync(int number)
     {
         var faults = picker.Next(number);
-        Console.WriteLine($"cycle {number}: {string.Join(", ", faults)}");
+        Console.WriteLine($"{rig.Clock.GetUtcNow():HH:mm:ss} cycle {number}: {string.Join(", ", faults)}");
         var calls = faults.Where(f => f.Rule is not null).ToDictionary(f => f, f => rig.Simulator.Calls.Count(f.Target));
         foreach (var fault in faults)
         {

@@ -9,7 +9,7 @@ internal sealed class SoakLedger
 
     public Dictionary<SoakFaultKind, int> Injected { get; } = Enum.GetValues<SoakFaultKind>().ToDictionary(k => k, _ => 0);
 
-    /// <summary>Per fault kind: reported by health while it lasted, and faults no call ran into (nothing to report).</summary>
+    /// <summary>Per fault kind: reported by health while it lasted, and faults no call ran into (nothing to report). A killed host reports nothing.</summary>
     public Dictionary<SoakFaultKind, (int Reported, int NotExercised)> Health { get; } = Enum.GetValues<SoakFaultKind>().ToDictionary(k => k, _ => (0, 0));
 
     public int HostRestarts { get; set; }
@@ -33,7 +33,7 @@ internal sealed class SoakLedger
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"soak: seed {seed}, {Cycles} cycles in {elapsed.TotalSeconds:F0} s"));
         output.WriteLine($"faults injected: {string.Join(", ", Injected.Where(k => k.Value > 0).Select(k => $"{k.Key} {k.Value}"))} (total {Injected.Values.Sum()})");
-        output.WriteLine($"health reported: {string.Join(", ", Health.Where(h => Injected[h.Key] > 0).Select(h => $"{h.Key} {h.Value.Reported}/{Injected[h.Key] - h.Value.NotExercised}" + (h.Value.NotExercised > 0 ? $" ({h.Value.NotExercised} hit no call)" : "")))}");
+        output.WriteLine($"health reported: {string.Join(", ", Health.Where(h => Injected[h.Key] > 0 && h.Key != SoakFaultKind.HostKill).Select(h => $"{h.Key} {h.Value.Reported}/{Injected[h.Key] - h.Value.NotExercised}" + (h.Value.NotExercised > 0 ? $" ({h.Value.NotExercised} hit no call)" : "")))}");
         output.WriteLine($"host restarts: {HostRestarts} planned kills, {UnplannedHostExits} unplanned exits; Azurite restarts: {AzuriteRestarts}");
         foreach (var (name, r) in Receivers)
         {
