@@ -12,6 +12,7 @@ internal sealed class SoakCycle(SoakRig rig, FaultPicker picker, SoakLedger ledg
     private static readonly TimeSpan MinimumWindow = TimeSpan.FromSeconds(15);
     // A digest per minute is the only steady webhook traffic: a webhook fault waits for a call up to that long.
     private static readonly TimeSpan MaximumWindow = TimeSpan.FromSeconds(65);
+    private static readonly TimeSpan JobsBackWithin = TimeSpan.FromSeconds(40);
 
     public async Task RunAsync(int number)
     {
@@ -80,6 +81,27 @@ internal sealed class SoakCycle(SoakRig rig, FaultPicker picker, SoakLedger ledg
         }
     }
 
+    /// <summary>Once storage is back, every frequent job must run again on its own (no restart needed).</summary>
+    private async Task ExpectJobsBackAsync(int number)
+    {
+        var back = rig.Clock.GetUtcNow();
+        string[] frequent = ["PollUsage", "PollCosts", "PollRecentUsage", "Evaluate", "Deliver"];
+        HealthSample? sample = null;
+        while (rig.Clock.GetUtcNow() - back < JobsBackWithin)
+        {
+            sample = await rig.SampleAsync();
+            if (frequent.All(j => sample.Jobs.TryGetValue(j, out var run) && run.Started > back))
+            {
+                return;
+            }
+
+            await Task.Delay(1000);
+        }
+
+        var stuck = frequent.Where(j => sample?.Jobs.TryGetValue(j, out var run) != true || !(run.Started > back));
+        ledger.Violation($"cycle {number}: {JobsBackWithin.TotalSeconds:F0} s after Azurite came back these jobs had not run again: {string.Join(", ", stuck)}");
+    }
+
     private static bool Reported(SoakFault fault, List<HealthSample> samples) => fault.OnApi
         ? samples.Any(s => s.FailingStreams.Any(fault.Affects))
         : samples.Any(s => s.Pending.GetValueOrDefault(fault.Receiver) > 0);
@@ -103,6 +125,7 @@ internal sealed class SoakCycle(SoakRig rig, FaultPicker picker, SoakLedger ledg
         }
 
         await rig.Azurite.StartAsync();
+        await ExpectJobsBackAsync(number);
         var (reported, idle) = ledger.Health[fault.Kind];
         if (down.Any(s => s.ProbeStatus is not 200 and not 0))
         {
