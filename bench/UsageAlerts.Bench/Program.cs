@@ -1,6 +1,8 @@
 using UsageAlerts.Bench;
+using UsageAlerts.Bench.Soak;
 
-// Benchmarks print figures; they assert nothing. Usage: scripts/bench ingestion|summaries|cost|alert-latency [options]
+// Benchmarks print figures and assert nothing; the soak checks invariants and fails on a violation.
+// Usage: scripts/bench ingestion|summaries|cost|alert-latency [options], scripts/soak [--cycles N] [--seed S]
 var command = args.FirstOrDefault() ?? "ingestion";
 var rest = args.Skip(1).ToArray();
 return command switch
@@ -10,6 +12,7 @@ return command switch
     "summaries" => await SummaryBenchmark.RunAsync(rest),
     "cost" => await CostBenchmark.RunAsync(rest),
     "alert-latency" => await AlertLatencyBenchmark.RunAsync(rest),
+    "soak" => await SoakCommand.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -19,5 +22,6 @@ static int Usage()
     Console.Error.WriteLine("       scripts/bench summaries [--days 365] [--projects 50] [--models 20] [--models-per-project 10] [--keys 2] [--repeats 21] [--row-days 30]");
     Console.Error.WriteLine("       scripts/bench cost [--size small|medium|large|all] [--runs 3]");
     Console.Error.WriteLine("       scripts/bench alert-latency [--trials 3]");
+    Console.Error.WriteLine("       scripts/soak [--cycles N] [--seed S]");
     return 2;
 }

@@ -26,7 +26,7 @@ internal sealed partial class JobScheduler(
         {
             foreach (var job in StartupOrder)
             {
-                await jobs.RunAsync(job, cancellationToken: stoppingToken);
+                await RunAsync(job, false, stoppingToken);
             }
         }
 
@@ -47,8 +47,7 @@ internal sealed partial class JobScheduler(
                     await Task.Delay(wait, timeProvider, stoppingToken);
                 }
 
-                var pastDue = timeProvider.GetUtcNow() - due > PastDueTolerance;
-                await jobs.RunAsync(job, pastDue, stoppingToken);
+                await RunAsync(job, timeProvider.GetUtcNow() - due > PastDueTolerance, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -57,6 +56,23 @@ internal sealed partial class JobScheduler(
         }
     }
 
+    private async Task RunAsync(string job, bool pastDue, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await jobs.RunAsync(job, pastDue, stoppingToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            // A run that could not even be recorded (storage down) must not end this job's loop: the next
+            // occurrence tries again, or the host would keep serving routes with its jobs silently stopped.
+            LogLoopError(job, exception);
+        }
+    }
+
     [LoggerMessage(EventId = 3001, Level = LogLevel.Debug, Message = "Job {Job} next runs at {Due:O}")]
     private partial void LogNext(string job, DateTimeOffset due);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "Job {Job} failed outside its run (not recorded); it runs again at its next occurrence")]
+    private partial void LogLoopError(string job, Exception exception);
 }

@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http;
 using UsageAlerts.Http;
 using UsageAlerts.Storage;
@@ -11,14 +12,25 @@ namespace UsageAlerts.Health;
 /// </summary>
 internal sealed class HealthProbeHandler(TableStore tables) : IRouteHandler
 {
+    // A probe must answer quickly: past this, storage counts as down rather than the probe hanging on SDK retries.
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
+
     public async Task<HttpReply> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
         try
         {
-            await tables.GetAsync(TableName.Streams, cancellationToken);
+            // The table client is cached after the first call, so only a real request tells whether storage answers now.
+            var table = await tables.GetAsync(TableName.Streams, timeout.Token);
+            await foreach (var _ in table.QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: timeout.Token).AsPages(pageSizeHint: 1))
+            {
+                break;
+            }
+
             return HttpReply.Json(new { status = "up" });
         }
-        catch (RequestFailedException)
+        catch (Exception exception) when (exception is RequestFailedException or AggregateException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return HttpReply.Json(new { status = "down" }, StatusCodes.Status503ServiceUnavailable);
         }
