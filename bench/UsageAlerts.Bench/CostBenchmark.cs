@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Azure.Core;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using UsageAlerts.Configuration;
@@ -61,9 +63,11 @@ internal static class CostBenchmark
             ["Rules:Path"] = Path.Combine(RepoRoot(), "config", "rules.json"),
             ["Ingestion:BackfillDays"] = "7",
         }).Build();
-        await using var services = new ServiceCollection().AddLogging().AddUsageAlerts(configuration).BuildServiceProvider();
+        var counter = new StorageRequestCounter();
+        var tableOptions = new TableClientOptions();
+        tableOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+        await using var services = new ServiceCollection().AddLogging().AddSingleton(tableOptions).AddUsageAlerts(configuration).BuildServiceProvider();
         var jobs = services.GetRequiredService<ScheduledJobs>();
-        using var counter = new StorageRequestCounter(TableEndpoint(connection));
 
         // A short backfill first: what is measured is the steady state, which re-reads only each stream's re-poll window.
         foreach (var job in schedules.Keys)
@@ -115,9 +119,6 @@ internal static class CostBenchmark
 
         return runs;
     }
-
-    private static Uri TableEndpoint(string connection) =>
-        new(connection.Split(';').Select(p => p.Split('=', 2)).First(p => p[0] == "TableEndpoint")[1]);
 
     private static string? Option(string[] args, string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 

@@ -1,32 +1,17 @@
-using System.Diagnostics.Tracing;
+using Azure.Core;
+using Azure.Core.Pipeline;
 
 namespace UsageAlerts.Bench;
 
 /// <summary>
-/// Counts the HTTP requests the Azure SDK sends to Table Storage (each is one billed transaction: a query page, a
-/// point read, a write or a batch), from the SDK's own "Azure-Core" event source, so the product needs no hook.
+/// Counts every request the app's table clients send (each is one billed transaction: a query page, a point read, a
+/// write or a batch), placed per retry so a retried request counts as what it costs.
 /// </summary>
-internal sealed class StorageRequestCounter(Uri tableEndpoint) : EventListener
+internal sealed class StorageRequestCounter : HttpPipelineSynchronousPolicy
 {
     private long _requests;
 
     public long Requests => Interlocked.Read(ref _requests);
 
-    protected override void OnEventSourceCreated(EventSource eventSource)
-    {
-        if (eventSource.Name == "Azure-Core")
-        {
-            EnableEvents(eventSource, EventLevel.Informational);
-        }
-    }
-
-    protected override void OnEventWritten(EventWrittenEventArgs eventData)
-    {
-        // One "Request" event per attempt, with the URI among its payload; other Azure clients are not counted.
-        if (eventData.EventName == "Request" && eventData.Payload is { } payload
-            && payload.OfType<string>().Any(item => item.StartsWith(tableEndpoint.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase)))
-        {
-            Interlocked.Increment(ref _requests);
-        }
-    }
+    public override void OnSendingRequest(HttpMessage message) => Interlocked.Increment(ref _requests);
 }

@@ -57,7 +57,7 @@ public sealed class SecretLeakTests
         }
 
         // Phase two: the key is revoked at OpenAI (which echoes it masked) and the Slack webhook is revoked too.
-        simulatorOptions.AdminKey = "sk-admin-rotated-elsewhere-0000";
+        simulatorOptions.AdminKey = "sk-admin-fake-rotated-elsewhere";
         simulator.Faults.Add(new FaultRule { Route = "sink/slack", Kind = FaultKind.SinkNotFound });
         for (var run = 0; run < 3; run++)
         {

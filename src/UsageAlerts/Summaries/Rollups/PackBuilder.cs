@@ -20,10 +20,10 @@ internal sealed class PackBuilder(bool usage) : ISummarySink
 
     public void Add(UsageRecord row)
     {
-        if (!_usage.TryGetValue(new PackGroup(row.ProjectId, row.Model, row.ApiKeyId), out var metrics))
+        var group = new PackGroup(row.ProjectId, row.Model, row.ApiKeyId);
+        if (!_usage.TryGetValue(group, out var metrics))
         {
-            metrics = new Dictionary<string, long>(StringComparer.Ordinal);
-            _usage[new PackGroup(row.ProjectId, row.Model, row.ApiKeyId)] = metrics;
+            _usage[group] = metrics = new Dictionary<string, long>(StringComparer.Ordinal);
         }
 
         foreach (var (metric, value) in row.Metrics)
