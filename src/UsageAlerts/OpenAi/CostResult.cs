@@ -1,6 +1,6 @@
 namespace UsageAlerts.OpenAi;
 
-/// <summary>One costs result: an amount in US dollars, exact as OpenAI printed it.</summary>
+/// <summary>One costs result: an amount in US dollars, exact as OpenAI printed it (number or numeric string).</summary>
 public sealed record CostResult(
     decimal AmountUsd,
     string Currency,
@@ -8,4 +8,5 @@ public sealed record CostResult(
     string? ProjectId,
     string? ApiKeyId,
     decimal? Quantity,
-    string? QuantityUnit);
+    string? QuantityUnit,
+    string? OrganizationId = null);

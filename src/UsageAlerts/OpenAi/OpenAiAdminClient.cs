@@ -14,16 +14,19 @@ public class OpenAiAdminClient
 {
     private const int OpenEndedPageGuard = 100_000;
 
+
     private readonly HttpClient _http;
     private readonly ISecretStore _secrets;
     private readonly OpenAiOptions _options;
+    private readonly TimeProvider _timeProvider;
 
-    public OpenAiAdminClient(HttpClient http, ISecretStore secrets, IOptions<OpenAiOptions> options)
+    public OpenAiAdminClient(HttpClient http, ISecretStore secrets, IOptions<OpenAiOptions> options, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
         _http = http;
         _secrets = secrets;
         _options = options.Value;
+        _timeProvider = timeProvider;
     }
 
     /// <summary>For test doubles.</summary>
@@ -32,6 +35,7 @@ public class OpenAiAdminClient
         _http = null!;
         _secrets = null!;
         _options = new OpenAiOptions();
+        _timeProvider = TimeProvider.System;
     }
 
     public virtual async IAsyncEnumerable<BucketPage<UsageResult>> GetUsagePagesAsync(UsageQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -55,7 +59,7 @@ public class OpenAiAdminClient
 
         var endpoint = $"organization/usage/{query.Kind.Name}";
         var maxPages = ExpectedPages(query.StartTime, query.EndTime, query.Width.Duration(), limit);
-        await foreach (var page in GetBucketPagesAsync(endpoint, parameters, maxPages, OpenAiPageParser.ParseUsagePage, cancellationToken))
+        await foreach (var page in GetBucketPagesAsync(endpoint, parameters, maxPages, OpenAiPageParser.ParseUsagePage, page => page.OrganizationIds, cancellationToken))
         {
             yield return page;
         }
@@ -74,7 +78,7 @@ public class OpenAiAdminClient
             .AddEach("project_ids", query.ProjectIds)
             .AddEach("api_key_ids", query.ApiKeyIds);
         var maxPages = ExpectedPages(query.StartTime, query.EndTime, TimeSpan.FromDays(1), limit);
-        await foreach (var page in GetBucketPagesAsync("organization/costs", parameters, maxPages, OpenAiPageParser.ParseCostsPage, cancellationToken))
+        await foreach (var page in GetBucketPagesAsync("organization/costs", parameters, maxPages, OpenAiPageParser.ParseCostsPage, page => page.OrganizationIds, cancellationToken))
         {
             yield return page;
         }
@@ -99,6 +103,7 @@ public class OpenAiAdminClient
         QueryBuilder parameters,
         int maxPages,
         Func<JsonElement, string, BucketPage<T>> parse,
+        Func<BucketPage<T>, IReadOnlySet<string>> organizations,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var guard = new PageGuard(endpoint, maxPages);
@@ -108,6 +113,7 @@ public class OpenAiAdminClient
             var url = cursor is null ? parameters.Build(endpoint) : parameters.Build(endpoint, ("page", cursor));
             using var document = await GetJsonAsync(endpoint, url, cancellationToken);
             var page = parse(document.RootElement, endpoint);
+            RequireOrganization(endpoint, organizations(page));
             cursor = guard.Next(page.HasMore, page.NextPage, page.Buckets.Count);
             yield return page;
         }
@@ -185,15 +191,29 @@ public class OpenAiAdminClient
         }
     }
 
-    /// <summary>The pages a well-behaved API needs for the range, plus slack; more means something loops.</summary>
-    private static int ExpectedPages(DateTimeOffset start, DateTimeOffset? end, TimeSpan width, int limit)
+    /// <summary>
+    /// A key of one organization must never feed another's figures: with <see cref="OpenAiOptions.OrganizationId"/>
+    /// set, a page whose results name another organization is refused before anything of it is stored.
+    /// </summary>
+    private void RequireOrganization(string endpoint, IReadOnlySet<string> seen)
     {
-        if (end is not { } until)
+        if (_options.OrganizationId is { } expected && seen.FirstOrDefault(id => !string.Equals(id, expected, StringComparison.Ordinal)) is { } other)
         {
-            return OpenEndedPageGuard;
+            throw new OpenAiApiException(
+                OpenAiErrorKind.WrongOrganization,
+                endpoint,
+                $"the admin key belongs to another organization: results carry organization_id {other}, OpenAI:OrganizationId is {expected}");
         }
+    }
 
-        var buckets = (long)Math.Ceiling((until - start) / width) + 1;
+    /// <summary>
+    /// The pages a well-behaved API needs for the range, plus slack; more means something loops. An open-ended read
+    /// (no <c>end_time</c>, so OpenAI's own "now" ends it) is bounded by this host's clock plus a day of skew.
+    /// </summary>
+    private int ExpectedPages(DateTimeOffset start, DateTimeOffset? end, TimeSpan width, int limit)
+    {
+        var until = end ?? _timeProvider.GetUtcNow().AddDays(1);
+        var buckets = Math.Max(0, (long)Math.Ceiling((until - start) / width)) + 1;
         return (int)Math.Min(OpenEndedPageGuard, ((buckets + limit - 1) / limit) + 2);
     }
 }

@@ -10,11 +10,11 @@ internal static class OpenAiErrorClassifier
     public static async Task<OpenAiApiException> ToExceptionAsync(HttpResponseMessage response, string endpoint, CancellationToken cancellationToken)
     {
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        var (code, message) = ReadError(body);
+        var (code, message, parameter) = ReadError(body);
         var status = (int)response.StatusCode;
         var kind = Classify(response.StatusCode, code);
-        var detail = message is null ? $"HTTP {status}" : $"HTTP {status} {code ?? "error"}: {Truncate(message)}";
-        return new OpenAiApiException(kind, endpoint, detail, status);
+        var detail = message is null ? $"HTTP {status}" : $"HTTP {status} {code ?? "error"}{(parameter is null ? "" : $" (param {Truncate(parameter)})")}: {Truncate(message)}";
+        return new OpenAiApiException(kind, endpoint, detail, status, parameter: parameter);
     }
 
     /// <summary>True when another attempt may succeed; reads (and buffers) the body for 429s only.</summary>
@@ -28,7 +28,7 @@ internal static class OpenAiErrorClassifier
         string? code = null;
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
-            (code, _) = ReadError(await response.Content.ReadAsStringAsync());
+            (code, _, _) = ReadError(await response.Content.ReadAsStringAsync());
         }
 
         return Classify(response.StatusCode, code) == OpenAiErrorKind.Transient;
@@ -43,7 +43,7 @@ internal static class OpenAiErrorClassifier
         _ => OpenAiErrorKind.BadRequest,
     };
 
-    private static (string? Code, string? Message) ReadError(string body)
+    private static (string? Code, string? Message, string? Parameter) ReadError(string body)
     {
         try
         {
@@ -53,16 +53,17 @@ internal static class OpenAiErrorClassifier
             var error = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.Object ? e : root;
             if (error.ValueKind != JsonValueKind.Object)
             {
-                return (null, null);
+                return (null, null, null);
             }
 
             var code = error.TryGetProperty("code", out var c) ? c.ToString() : null;
             var message = error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
-            return (string.IsNullOrEmpty(code) ? null : code, message);
+            var parameter = error.TryGetProperty("param", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+            return (string.IsNullOrEmpty(code) ? null : code, message, string.IsNullOrEmpty(parameter) ? null : parameter);
         }
         catch (JsonException)
         {
-            return (null, string.IsNullOrWhiteSpace(body) ? null : body);
+            return (null, string.IsNullOrWhiteSpace(body) ? null : body, null);
         }
     }
 

@@ -20,4 +20,7 @@ public enum OpenAiErrorKind
 
     /// <summary>The answer broke the API's contract: malformed JSON, missing fields, a paging trap.</summary>
     Protocol,
+
+    /// <summary>Results carry an <c>organization_id</c> other than <c>OpenAI:OrganizationId</c>: the key watches another organization.</summary>
+    WrongOrganization,
 }

@@ -20,6 +20,13 @@ public sealed class OpenAiOptions
     [MaxLength(100)]
     public string OrganizationName { get; set; } = "OpenAI organization";
 
+    /// <summary>
+    /// The organization the admin key must belong to (<c>org-…</c>). Optional; when set, results that carry another
+    /// <c>organization_id</c> blind monitoring instead of being stored.
+    /// </summary>
+    [RegularExpression("^org-[A-Za-z0-9]{1,64}$", ErrorMessage = "OpenAI:OrganizationId must look like org-… (letters and digits after 'org-').")]
+    public string? OrganizationId { get; set; }
+
     [Range(0, 20)]
     public int MaxRetries { get; set; } = 6;
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 
 namespace UsageAlerts.OpenAi;
@@ -40,10 +41,13 @@ internal static class OpenAiPageParser
         OptionalLong(item, "max_requests_per_1_day"),
         OptionalLong(item, "batch_1_day_max_input_tokens"));
 
-    private static BucketPage<T> ParseBucketPage<T>(JsonElement root, string endpoint, Func<JsonElement, T> parseResult)
+    private static BucketPage<T> ParseBucketPage<T>(JsonElement root, string endpoint, Func<JsonElement, T?> parseResult)
+        where T : class
     {
         var data = RequireArray(root, endpoint);
         var buckets = new List<Bucket<T>>(data.GetArrayLength());
+        var skipped = 0;
+        HashSet<string>? organizations = null;
         foreach (var bucket in data.EnumerateArray())
         {
             var start = RequireTime(bucket, "start_time", endpoint);
@@ -53,15 +57,39 @@ internal static class OpenAiPageParser
                 throw Malformed(endpoint, $"bucket end_time {end:O} is not after start_time {start:O}");
             }
 
-            var results = bucket.TryGetProperty("results", out var r) && r.ValueKind == JsonValueKind.Array
-                ? r.EnumerateArray().Select(parseResult).ToList()
-                : throw Malformed(endpoint, "a bucket has no 'results' array");
+            if (!bucket.TryGetProperty("results", out var raw) || raw.ValueKind != JsonValueKind.Array)
+            {
+                throw Malformed(endpoint, "a bucket has no 'results' array");
+            }
+
+            var results = new List<T>(raw.GetArrayLength());
+            foreach (var item in raw.EnumerateArray())
+            {
+                if (parseResult(item) is { } parsed)
+                {
+                    results.Add(parsed);
+                }
+                else
+                {
+                    skipped++;
+                }
+
+                if (OptionalString(item, "organization_id") is { } organization)
+                {
+                    (organizations ??= new HashSet<string>(StringComparer.Ordinal)).Add(organization);
+                }
+            }
+
             buckets.Add(new Bucket<T>(start, end, results));
         }
 
         var hasMore = RequireHasMore(root, endpoint);
         var next = OptionalString(root, "next_page");
-        return new BucketPage<T>(buckets, hasMore, string.IsNullOrEmpty(next) ? null : next);
+        return new BucketPage<T>(buckets, hasMore, string.IsNullOrEmpty(next) ? null : next)
+        {
+            SkippedResults = skipped,
+            OrganizationIds = organizations ?? (IReadOnlySet<string>)ImmutableHashSet<string>.Empty,
+        };
     }
 
     private static UsageResult ParseUsageResult(JsonElement result, string endpoint)
@@ -71,8 +99,8 @@ internal static class OpenAiPageParser
             throw Malformed(endpoint, "a result is not an object");
         }
 
-        var kind = UsageKind.NameFromObject(OptionalString(result, "object"))
-            ?? throw Malformed(endpoint, "a result has no 'organization.usage.<kind>.result' object type");
+        var kind = UsageKind.FromResultObject(OptionalString(result, "object"))?.Name
+            ?? throw Malformed(endpoint, $"a result's 'object' is '{Clip(OptionalString(result, "object") ?? "missing")}', not a known 'organization.usage.<kind>.result'");
         var metrics = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var property in result.EnumerateObject())
         {
@@ -92,26 +120,75 @@ internal static class OpenAiPageParser
         return new UsageResult(kind, dimensions, metrics);
     }
 
-    private static CostResult ParseCostResult(JsonElement result, string endpoint)
+    /// <summary>
+    /// Only <c>object</c> is required by the schema: a result without an amount carries nothing to add and is
+    /// skipped (and counted by the caller), never fatal to the page. An amount in another currency cannot be added
+    /// to USD totals, so it refuses the page.
+    /// </summary>
+    private static CostResult? ParseCostResult(JsonElement result, string endpoint)
     {
-        if (!result.TryGetProperty("amount", out var amount) || amount.ValueKind != JsonValueKind.Object)
+        if (result.ValueKind != JsonValueKind.Object)
         {
-            throw Malformed(endpoint, "a costs result has no 'amount' object");
+            throw Malformed(endpoint, "a costs result is not an object");
         }
 
-        // GetDecimal reads the JSON text itself, so 17-digit amounts stay exact (no trip through double).
-        var value = amount.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d)
-            ? d
-            : throw Malformed(endpoint, "a costs result has no numeric 'amount.value'");
+        if (!result.TryGetProperty("amount", out var amount) || amount.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (amount.ValueKind != JsonValueKind.Object)
+        {
+            throw Malformed(endpoint, "field 'amount' is not an object");
+        }
+
+        var value = OptionalNumber(amount, "value", endpoint, "amount.value");
+        if (value is null)
+        {
+            return null;
+        }
+
+        var currency = OptionalString(amount, "currency") ?? "usd";
+        if (!string.Equals(currency, "usd", StringComparison.OrdinalIgnoreCase))
+        {
+            throw Malformed(endpoint, $"field 'amount.currency' is '{Clip(currency)}'; only usd can be added to USD totals");
+        }
+
         return new CostResult(
-            value,
-            OptionalString(amount, "currency") ?? "usd",
+            value.Value,
+            "usd",
             OptionalString(result, "line_item"),
             OptionalString(result, "project_id"),
             OptionalString(result, "api_key_id"),
-            OptionalDecimal(result, "quantity"),
-            OptionalString(result, "quantity_unit"));
+            OptionalNumber(result, "quantity", endpoint, "quantity"),
+            OptionalString(result, "quantity_unit"),
+            OptionalString(result, "organization_id"));
     }
+
+    /// <summary>
+    /// A decimal sent as a JSON number or, as the live costs API has done, as a string (<c>"12.50"</c>,
+    /// <c>"0E-6176"</c>). Both are read from their text, never through double. Anything that is not a finite
+    /// number within decimal's range names the field.
+    /// </summary>
+    private static decimal? OptionalNumber(JsonElement element, string name, string endpoint, string path)
+    {
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        var text = value.ValueKind switch
+        {
+            JsonValueKind.Number => value.GetRawText(),
+            JsonValueKind.String => value.GetString()!,
+            _ => throw Malformed(endpoint, $"field '{path}' is {value.ValueKind}, not a number"),
+        };
+        return DecimalText.TryParse(text, out var number)
+            ? number
+            : throw Malformed(endpoint, $"field '{path}' is '{Clip(text)}', not a finite decimal number");
+    }
+
+    private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     private static JsonElement RequireArray(JsonElement root, string endpoint) =>
         root.ValueKind == JsonValueKind.Object && root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array

@@ -5,7 +5,8 @@ namespace UsageAlerts.OpenAi;
 /// </summary>
 public sealed record UsageKind(string Name, IReadOnlyList<string> GroupBy, bool Optional)
 {
-    public static readonly UsageKind Completions = new("completions", ["project_id", "model", "api_key_id"], false);
+    /// <summary>Batch and service tier are priced apart, so per-key cost estimates need them apart.</summary>
+    public static readonly UsageKind Completions = new("completions", ["project_id", "model", "api_key_id", "batch", "service_tier"], false);
     public static readonly UsageKind Embeddings = new("embeddings", ["project_id", "model", "api_key_id"], false);
     public static readonly UsageKind Moderations = new("moderations", ["project_id", "model", "api_key_id"], false);
     public static readonly UsageKind Images = new("images", ["project_id", "model", "api_key_id"], false);
@@ -26,16 +27,27 @@ public sealed record UsageKind(string Name, IReadOnlyList<string> GroupBy, bool 
 
     public static UsageKind? Find(string name) => All.FirstOrDefault(k => k.Name == name);
 
-    /// <summary>Maps a result's <c>object</c> (e.g. <c>organization.usage.completions.result</c>) to its kind name.</summary>
-    public static string? NameFromObject(string? objectType)
-    {
-        const string prefix = "organization.usage.";
-        const string suffix = ".result";
-        if (objectType is null || !objectType.StartsWith(prefix, StringComparison.Ordinal) || !objectType.EndsWith(suffix, StringComparison.Ordinal))
-        {
-            return null;
-        }
+    /// <summary>
+    /// The kind a result's <c>object</c> names. Mapped explicitly, not by cutting the text: the two newest endpoints
+    /// (<c>file_search_calls</c>, <c>web_search_calls</c>) answer with <c>organization.usage.file_searches.result</c>
+    /// and <c>organization.usage.web_searches.result</c>; the endpoint's own name is accepted as well.
+    /// </summary>
+    public static UsageKind? FromResultObject(string? objectType) =>
+        objectType is not null && ByResultObject.TryGetValue(objectType, out var kind) ? kind : null;
 
-        return objectType[prefix.Length..^suffix.Length];
-    }
+    private static readonly Dictionary<string, UsageKind> ByResultObject = new(StringComparer.Ordinal)
+    {
+        ["organization.usage.completions.result"] = Completions,
+        ["organization.usage.embeddings.result"] = Embeddings,
+        ["organization.usage.moderations.result"] = Moderations,
+        ["organization.usage.images.result"] = Images,
+        ["organization.usage.audio_speeches.result"] = AudioSpeeches,
+        ["organization.usage.audio_transcriptions.result"] = AudioTranscriptions,
+        ["organization.usage.vector_stores.result"] = VectorStores,
+        ["organization.usage.code_interpreter_sessions.result"] = CodeInterpreterSessions,
+        ["organization.usage.file_searches.result"] = FileSearchCalls,
+        ["organization.usage.file_search_calls.result"] = FileSearchCalls,
+        ["organization.usage.web_searches.result"] = WebSearchCalls,
+        ["organization.usage.web_search_calls.result"] = WebSearchCalls,
+    };
 }
