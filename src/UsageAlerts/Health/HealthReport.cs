@@ -24,6 +24,8 @@ internal sealed record StreamHealth(
     DateTimeOffset? Watermark,
     int ConsecutiveFailures,
     string? LastErrorKind,
-    string? LastError);
+    string? LastError,
+    string? Warning = null,
+    int SkippedResults = 0);
 
 internal sealed record JobHealth(string Name, string Schedule, DateTimeOffset? LastStartedAt, bool? LastSucceeded, long? LastRows, int? LastPages, int? LastTransactions, int? LastErrorCount);

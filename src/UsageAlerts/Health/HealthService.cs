@@ -84,7 +84,9 @@ internal sealed class HealthService(
             state?.Watermark,
             state?.ConsecutiveFailures ?? 0,
             state?.LastErrorKind,
-            state?.LastError);
+            state?.LastError,
+            state?.Warning,
+            state?.LastSkippedResults ?? 0);
     }
 
     private static string JobFor(StreamSource source) => source switch

@@ -30,7 +30,8 @@ internal sealed class BucketStreamIngestor(TableStore tables, StreamStateStore s
         var storedThrough = state?.StoredThrough ?? DateTimeOffset.MinValue;
         long written = 0, deleted = 0;
         int pages = 0, transactions = 0;
-        await foreach (var page in source.ReadAsync(stream, start, end, cancellationToken))
+        var report = new SourceReport();
+        await foreach (var page in source.ReadAsync(stream, start, report, cancellationToken))
         {
             pages++;
             if (page.Count == 0)
@@ -55,7 +56,7 @@ internal sealed class BucketStreamIngestor(TableStore tables, StreamStateStore s
             await states.AdvanceAsync(stream.Name, pageEnd < openBucketStart ? pageEnd : openBucketStart, pageEnd, cancellationToken);
         }
 
-        return new StreamRunResult(stream.Name, written, deleted, pages, transactions);
+        return new StreamRunResult(stream.Name, written, deleted, pages, transactions) { SkippedResults = report.SkippedResults, Warning = report.Warning };
     }
 
     /// <summary>Rows stored earlier for these buckets whose group is absent from the new answer.</summary>

@@ -39,7 +39,7 @@ internal sealed class CatalogIngestor(
                 transactions += batches;
             }
 
-            await states.RecordSuccessAsync(StreamName, timeProvider.GetUtcNow(), projects.Count + limits, cancellationToken);
+            await states.RecordSuccessAsync(StreamName, timeProvider.GetUtcNow(), new StreamRunResult(StreamName, projects.Count + limits, 0, 0, 0), cancellationToken);
             IngestionLog.CatalogPolled(logger, projects.Count, limits);
             return new JobOutcome(projects.Count + limits, 0, transactions, []);
         }

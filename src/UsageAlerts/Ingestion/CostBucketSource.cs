@@ -1,15 +1,24 @@
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using UsageAlerts.OpenAi;
 using UsageAlerts.Storage;
 
 namespace UsageAlerts.Ingestion;
 
 /// <summary>
-/// Reads daily costs by project, line item and API key. OpenAI refuses API-key grouping for windows that start
-/// before <see cref="CostsQuery.ApiKeyGroupingAvailableFrom"/>, so older days are read without it.
+/// Reads daily costs by project, line item and, where OpenAI allows it, API key. The live endpoint has refused
+/// <c>group_by=api_key_id</c> (400, param <c>group_by</c>) although its OpenAPI description lists it: such a refusal
+/// drops the optional dimensions for the same window instead of blinding the stream, is shown on health as a
+/// warning, and the full grouping is tried again after <see cref="IngestionOptions.CostGroupingRetryInterval"/>.
 /// </summary>
-internal sealed class CostBucketSource(OpenAiAdminClient client) : IBucketSource
+internal sealed class CostBucketSource(
+    OpenAiAdminClient client,
+    StreamStateStore states,
+    IOptions<IngestionOptions> options,
+    TimeProvider timeProvider,
+    ILogger<CostBucketSource> logger) : IBucketSource
 {
     /// <summary>
     /// A page holds every group of each of its days and is held whole while stored: at the API's 180 days a large
@@ -19,31 +28,70 @@ internal sealed class CostBucketSource(OpenAiAdminClient client) : IBucketSource
     internal const int DaysPerPage = 31;
 
     public async IAsyncEnumerable<IReadOnlyList<StoredBucket>> ReadAsync(
-        StreamDefinition stream, DateTimeOffset start, DateTimeOffset end, [EnumeratorCancellation] CancellationToken cancellationToken)
+        StreamDefinition stream, DateTimeOffset start, SourceReport report, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var query in Split(stream, start, end))
+        var state = await states.GetAsync(stream.Name, cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        var reduced = state?.ReducedGroupBy is not null && now < (state.RicherGroupingRetryAt ?? DateTimeOffset.MaxValue);
+        var groupBy = reduced ? Reduced(stream) : stream.GroupBy;
+        if (reduced)
         {
-            await foreach (var page in client.GetCostPagesAsync(query, cancellationToken))
+            report.Warning = ReducedWarning(state!.ReducedGroupBy!, state.RicherGroupingRetryAt);
+        }
+
+        var pages = client.GetCostPagesAsync(new CostsQuery(start, null) { GroupBy = groupBy, Limit = DaysPerPage }, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            while (true)
             {
+                BucketPage<CostResult> page;
+                try
+                {
+                    if (!await pages.MoveNextAsync())
+                    {
+                        break;
+                    }
+
+                    page = pages.Current;
+                }
+                catch (OpenAiApiException exception) when (IsGroupingRefused(exception) && groupBy.Count > Reduced(stream).Count)
+                {
+                    // Read the same window again without the refused dimensions; buckets already stored are replaced whole.
+                    var dropped = string.Join(",", stream.OptionalGroupBy);
+                    var retryAt = now + options.Value.CostGroupingRetryInterval;
+                    await states.RecordReducedGroupingAsync(stream.Name, dropped, retryAt, cancellationToken);
+                    IngestionLog.GroupingRefused(logger, stream.Name, dropped, retryAt);
+                    report.Warning = ReducedWarning(dropped, retryAt);
+                    groupBy = Reduced(stream);
+                    await pages.DisposeAsync();
+                    pages = client.GetCostPagesAsync(new CostsQuery(start, null) { GroupBy = groupBy, Limit = DaysPerPage }, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                    continue;
+                }
+
+                report.Skipped(page.SkippedResults);
                 yield return [.. page.Buckets.Select(bucket => ToStored(stream, bucket))];
             }
         }
-    }
-
-    internal static IEnumerable<CostsQuery> Split(StreamDefinition stream, DateTimeOffset start, DateTimeOffset end)
-    {
-        var cut = CostsQuery.ApiKeyGroupingAvailableFrom;
-        if (start < cut)
+        finally
         {
-            var withoutKeys = stream.GroupBy.Where(g => g != "api_key_id").ToList();
-            yield return new CostsQuery(start, end < cut ? end : cut) { GroupBy = withoutKeys, Limit = DaysPerPage };
+            await pages.DisposeAsync();
         }
 
-        if (end > cut)
+        if (state?.ReducedGroupBy is not null && groupBy.Count == stream.GroupBy.Count)
         {
-            yield return new CostsQuery(start > cut ? start : cut, end) { GroupBy = stream.GroupBy, Limit = DaysPerPage };
+            await states.RecordReducedGroupingAsync(stream.Name, null, null, cancellationToken);
         }
     }
+
+    /// <summary>A 400 that names <c>group_by</c>: the request, not the organization, is at fault, and it can be mended.</summary>
+    internal static bool IsGroupingRefused(OpenAiApiException exception) =>
+        exception.Kind == OpenAiErrorKind.BadRequest && string.Equals(exception.Parameter, "group_by", StringComparison.Ordinal);
+
+    private static IReadOnlyList<string> Reduced(StreamDefinition stream) => [.. stream.GroupBy.Except(stream.OptionalGroupBy, StringComparer.Ordinal)];
+
+    private static string ReducedWarning(string dropped, DateTimeOffset? retryAt) =>
+        $"OpenAI refused group_by={dropped} on costs; costs are read without it (per-key costs are estimated from usage)" +
+        (retryAt is { } at ? $"; the full grouping is tried again after {at:yyyy-MM-dd HH:mm} UTC" : "");
 
     internal static StoredBucket ToStored(StreamDefinition stream, Bucket<CostResult> bucket)
     {

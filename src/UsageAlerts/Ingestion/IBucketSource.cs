@@ -1,7 +1,10 @@
 namespace UsageAlerts.Ingestion;
 
-/// <summary>Reads a stream's buckets for a window from the API, page by page, already shaped as rows.</summary>
+/// <summary>
+/// Reads a stream's buckets from <c>start</c> up to OpenAI's own "now", page by page, already shaped as rows. No
+/// source sends an <c>end_time</c>: the live API refuses one later than its clock, and this host's may run ahead.
+/// </summary>
 internal interface IBucketSource
 {
-    IAsyncEnumerable<IReadOnlyList<StoredBucket>> ReadAsync(StreamDefinition stream, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken);
+    IAsyncEnumerable<IReadOnlyList<StoredBucket>> ReadAsync(StreamDefinition stream, DateTimeOffset start, SourceReport report, CancellationToken cancellationToken);
 }

@@ -13,11 +13,14 @@ internal static partial class IngestionLog
     [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Stream {Stream} is not offered by this organization's API (404); skipped")]
     public static partial void StreamUnavailable(ILogger logger, string stream);
 
-    [LoggerMessage(EventId = 2004, Level = LogLevel.Error, Message = "The admin key was rejected or has no quota ({Kind}); monitoring is blind until it is fixed")]
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Error, Message = "The admin key was rejected, has no quota or watches another organization ({Kind}); monitoring is blind until it is fixed")]
     public static partial void Blind(ILogger logger, string kind);
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Catalog: {Projects} projects, {RateLimits} rate limits")]
     public static partial void CatalogPolled(ILogger logger, int projects, int rateLimits);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Stream {Stream}: OpenAI refused group_by={Dropped}; reading without it until {RetryAt:u}")]
+    public static partial void GroupingRefused(ILogger logger, string stream, string dropped, DateTimeOffset retryAt);
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Cleanup removed {Rows} expired rows from {Stream}")]
     public static partial void Expired(ILogger logger, string stream, long rows);

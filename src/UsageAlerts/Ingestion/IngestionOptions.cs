@@ -45,6 +45,13 @@ public sealed class IngestionOptions
     [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
     public TimeSpan RunBudget { get; set; } = TimeSpan.FromMinutes(8);
 
+    /// <summary>
+    /// After OpenAI refused a costs grouping (API key), how long costs are read without it before the full grouping
+    /// is tried again, so an organization where it works keeps per-key billed costs.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:05:00", "31.00:00:00")]
+    public TimeSpan CostGroupingRetryInterval { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>Usage endpoints to poll; empty means all.</summary>
     public IList<string> Kinds { get; } = [];
 }

@@ -44,7 +44,10 @@ internal sealed class StreamCatalog(IOptions<IngestionOptions> options)
 
     public StreamDefinition Costs => new(
         CostsStreamName, StreamSource.Costs, null, BucketWidth.Day, ["project_id", "line_item", "api_key_id"],
-        TimeSpan.FromDays(options.Value.BackfillDays), TimeSpan.FromDays(options.Value.DailyRepollDays), ResumeBeyondBackfill: true);
+        TimeSpan.FromDays(options.Value.BackfillDays), TimeSpan.FromDays(options.Value.DailyRepollDays), ResumeBeyondBackfill: true)
+    {
+        OptionalGroupBy = ["api_key_id"],
+    };
 
     public static string UsageStreamName(UsageKind kind, BucketWidth width) => $"{kind.Name}.{width.ToApiValue()}";
 

@@ -18,6 +18,9 @@ internal sealed record StreamDefinition(
     TimeSpan Repoll,
     bool ResumeBeyondBackfill)
 {
+    /// <summary>Groupings the stream can do without when OpenAI refuses them (a costs 400 naming <c>group_by</c>).</summary>
+    public IReadOnlyList<string> OptionalGroupBy { get; init; } = [];
+
     /// <summary>Partition key prefix of this stream's rows (also the stream's identity in storage).</summary>
     public string KeyPrefix => Name;
 }

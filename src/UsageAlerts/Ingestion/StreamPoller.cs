@@ -39,13 +39,13 @@ internal sealed class StreamPoller(
                 try
                 {
                     var result = await ingestor.RunAsync(stream, source, blinded.Token);
-                    await states.RecordSuccessAsync(stream.Name, timeProvider.GetUtcNow(), result.RowsWritten, cancellationToken);
+                    await states.RecordSuccessAsync(stream.Name, timeProvider.GetUtcNow(), result, cancellationToken);
                     IngestionLog.StreamPolled(logger, stream.Name, result.RowsWritten, result.RowsDeleted, result.PagesRead, result.Transactions);
                     outcome.Add(JobOutcome.From(result));
                 }
                 catch (OpenAiApiException exception) when (exception.Kind == OpenAiErrorKind.NotFound && stream.Kind?.Optional == true)
                 {
-                    await states.RecordSuccessAsync(stream.Name, timeProvider.GetUtcNow(), 0, cancellationToken, unavailable: true);
+                    await states.RecordSuccessAsync(stream.Name, timeProvider.GetUtcNow(), StreamRunResult.Empty(stream.Name), cancellationToken, unavailable: true);
                     IngestionLog.StreamUnavailable(logger, stream.Name);
                 }
                 catch (OpenAiApiException exception)

@@ -38,4 +38,16 @@ internal sealed class StreamStateEntity : ITableEntity
 
     /// <summary>The organization's API does not offer this optional endpoint (404); not an error.</summary>
     public bool Unavailable { get; set; }
+
+    /// <summary>Results the last successful run skipped (a costs result without an amount).</summary>
+    public int LastSkippedResults { get; set; }
+
+    /// <summary>A degraded but working way of reading, shown on health as a warning.</summary>
+    public string? Warning { get; set; }
+
+    /// <summary>Comma-joined groupings OpenAI refused and the stream now reads without.</summary>
+    public string? ReducedGroupBy { get; set; }
+
+    /// <summary>When the full grouping is tried again.</summary>
+    public DateTimeOffset? RicherGroupingRetryAt { get; set; }
 }

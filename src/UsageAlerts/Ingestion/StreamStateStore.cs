@@ -39,7 +39,7 @@ internal sealed class StreamStateStore(TableStore tables)
         }, cancellationToken);
 
     /// <param name="unavailable">True when the organization's API does not offer this optional endpoint (404).</param>
-    public Task RecordSuccessAsync(string stream, DateTimeOffset at, long rows, CancellationToken cancellationToken, bool unavailable = false) =>
+    public Task RecordSuccessAsync(string stream, DateTimeOffset at, StreamRunResult result, CancellationToken cancellationToken, bool unavailable = false) =>
         UpdateAsync(stream, state =>
         {
             state.LastAttemptAt = at;
@@ -47,8 +47,18 @@ internal sealed class StreamStateStore(TableStore tables)
             state.LastError = null;
             state.LastErrorKind = null;
             state.ConsecutiveFailures = 0;
-            state.LastRows = rows;
+            state.LastRows = result.RowsWritten;
+            state.LastSkippedResults = result.SkippedResults;
+            state.Warning = result.Warning;
             state.Unavailable = unavailable;
+        }, cancellationToken);
+
+    /// <summary>Records that OpenAI refused <paramref name="dropped"/> (null: the full grouping works again).</summary>
+    public Task RecordReducedGroupingAsync(string stream, string? dropped, DateTimeOffset? retryAt, CancellationToken cancellationToken) =>
+        UpdateAsync(stream, state =>
+        {
+            state.ReducedGroupBy = dropped;
+            state.RicherGroupingRetryAt = retryAt;
         }, cancellationToken);
 
     public Task RecordFailureAsync(string stream, DateTimeOffset at, string errorKind, string error, CancellationToken cancellationToken) =>

@@ -8,12 +8,13 @@ namespace UsageAlerts.Ingestion;
 internal sealed class UsageBucketSource(OpenAiAdminClient client) : IBucketSource
 {
     public async IAsyncEnumerable<IReadOnlyList<StoredBucket>> ReadAsync(
-        StreamDefinition stream, DateTimeOffset start, DateTimeOffset end, [EnumeratorCancellation] CancellationToken cancellationToken)
+        StreamDefinition stream, DateTimeOffset start, SourceReport report, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var kind = stream.Kind ?? throw new InvalidOperationException($"Stream {stream.Name} is not a usage stream.");
-        var query = new UsageQuery(kind, start, end, stream.Width) { GroupBy = stream.GroupBy };
+        var query = new UsageQuery(kind, start, null, stream.Width) { GroupBy = stream.GroupBy };
         await foreach (var page in client.GetUsagePagesAsync(query, cancellationToken))
         {
+            report.Skipped(page.SkippedResults);
             yield return [.. page.Buckets.Select(bucket => ToStored(stream, bucket))];
         }
     }
@@ -23,9 +24,10 @@ internal sealed class UsageBucketSource(OpenAiAdminClient client) : IBucketSourc
         // Results with the same group (e.g. split by a dimension we did not ask for) are summed, never overwritten.
         var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
         var partition = UsageRows.Partition(stream.KeyPrefix, bucket.Start);
+        var byTier = stream.GroupBy.Contains("service_tier");
         foreach (var result in bucket.Results)
         {
-            var rowKey = UsageRows.Row(bucket.Start, result.Dimensions);
+            var rowKey = UsageRows.Row(bucket.Start, result.Dimensions, byTier);
             if (!rows.TryGetValue(rowKey, out var row))
             {
                 row = new TableEntity(partition, rowKey)
@@ -36,6 +38,12 @@ internal sealed class UsageBucketSource(OpenAiAdminClient client) : IBucketSourc
                 row.SetIfNotNull(UsageRows.ProjectId, result.Dimensions.ProjectId);
                 row.SetIfNotNull(UsageRows.Model, result.Dimensions.Model);
                 row.SetIfNotNull(UsageRows.ApiKeyId, result.Dimensions.ApiKeyId);
+                if (byTier)
+                {
+                    row.SetIfNotNull(UsageRows.Batch, result.Dimensions.Batch);
+                    row.SetIfNotNull(UsageRows.ServiceTier, result.Dimensions.ServiceTier);
+                }
+
                 rows[rowKey] = row;
             }
 

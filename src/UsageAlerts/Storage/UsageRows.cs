@@ -15,6 +15,8 @@ internal static class UsageRows
     public const string ProjectId = nameof(ProjectId);
     public const string Model = nameof(Model);
     public const string ApiKeyId = nameof(ApiKeyId);
+    public const string Batch = nameof(Batch);
+    public const string ServiceTier = nameof(ServiceTier);
 
     public static string Partition(string stream, DateTimeOffset day) =>
         $"{stream}{KeyEncoder.Separator}{day.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}";
@@ -22,6 +24,12 @@ internal static class UsageRows
     public static string BucketPrefix(DateTimeOffset bucketStart) =>
         bucketStart.UtcDateTime.ToString("HHmm", CultureInfo.InvariantCulture) + KeyEncoder.Separator;
 
-    public static string Row(DateTimeOffset bucketStart, UsageDimensions dimensions) =>
-        BucketPrefix(bucketStart) + KeyEncoder.Join(dimensions.ProjectId, dimensions.Model, dimensions.ApiKeyId);
+    /// <summary>
+    /// Streams grouped by batch and service tier (priced apart) add both to the key, so their groups stay apart;
+    /// other streams keep the three-part key.
+    /// </summary>
+    public static string Row(DateTimeOffset bucketStart, UsageDimensions dimensions, bool byTier = false) =>
+        BucketPrefix(bucketStart) + (byTier
+            ? KeyEncoder.Join(dimensions.ProjectId, dimensions.Model, dimensions.ApiKeyId, dimensions.Batch, dimensions.ServiceTier)
+            : KeyEncoder.Join(dimensions.ProjectId, dimensions.Model, dimensions.ApiKeyId));
 }

@@ -44,19 +44,4 @@ public sealed class BucketSourceTests
         Assert.Equal(0.13080438340307527m, CostRows.ParseAmount(row.GetString(CostRows.AmountUsd)));
         Assert.Equal("15", row.GetString(CostRows.Quantity));
     }
-
-    [Fact]
-    public void Cost_windows_before_api_key_grouping_existed_are_read_without_it()
-    {
-        var cut = CostsQuery.ApiKeyGroupingAvailableFrom;
-
-        var queries = CostBucketSource.Split(Costs(), cut.AddDays(-10), cut.AddDays(5)).ToList();
-
-        Assert.Equal(2, queries.Count);
-        Assert.DoesNotContain("api_key_id", queries[0].GroupBy);
-        Assert.Equal(cut, queries[0].EndTime);
-        Assert.Contains("api_key_id", queries[1].GroupBy);
-        Assert.Equal(cut, queries[1].StartTime);
-        Assert.Single(CostBucketSource.Split(Costs(), cut.AddDays(1), cut.AddDays(5)));
-    }
 }

@@ -10,7 +10,7 @@ namespace UsageAlerts.Alerts.Evaluation;
 /// </summary>
 internal sealed class BlindSource(HealthService health) : IAlertSource
 {
-    private static readonly string[] Blinding = ["Authentication", "InsufficientQuota"];
+    private static readonly string[] Blinding = ["Authentication", "InsufficientQuota", "WrongOrganization"];
 
     public Task<IReadOnlyList<Observation>> ObserveAsync(RulesDocument rules, EvaluationContext context, CancellationToken cancellationToken) =>
         Task.FromResult(rules.Blind is { } rule ? Observe(rule, rules.DefaultReceiver, context) : []);
@@ -27,6 +27,7 @@ internal sealed class BlindSource(HealthService health) : IAlertSource
             {
                 "Authentication" => "the admin key is missing, wrong or lacks scopes",
                 "InsufficientQuota" => "the organization has no quota left",
+                "WrongOrganization" => "the admin key belongs to another organization",
                 null when first is not null => "data is stale",
                 _ => "polls keep failing",
             };
