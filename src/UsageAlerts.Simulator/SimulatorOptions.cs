@@ -32,6 +32,15 @@ public sealed class SimulatorOptions
     /// <summary>How far back from "now" <see cref="SimulatedOrganization.RevisionEpoch"/> revises usage.</summary>
     public int RevisionWindowHours { get; set; } = 48;
 
+    /// <summary>
+    /// <see cref="SimulatorFidelity.Live"/> (default) answers the way OpenAI's live admin API has been reported to;
+    /// <see cref="SimulatorFidelity.Documented"/> follows the OpenAPI description literally. See the README.
+    /// </summary>
+    public SimulatorFidelity Fidelity { get; set; } = SimulatorFidelity.Live;
+
+    /// <summary>The <c>organization_id</c> results carry.</summary>
+    public string OrganizationId { get; set; } = "org-SimulatedUsageAlerts0001";
+
     /// <summary>Faults active from start-up; more can be added at run time.</summary>
     public IList<FaultRule> Faults { get; } = [];
 
@@ -46,6 +55,8 @@ public sealed class SimulatorOptions
         Require(RevisionWindowHours is >= 0 and <= 24 * 31, nameof(RevisionWindowHours), "must be between 0 and 744");
         Require(OverrunBudgetUsd > 0, nameof(OverrunBudgetUsd), "must be positive");
         Require(!string.IsNullOrWhiteSpace(AdminKey), nameof(AdminKey), "must not be empty");
+        Require(Enum.IsDefined(Fidelity), nameof(Fidelity), "must be Live or Documented");
+        Require(OrganizationId.StartsWith("org-", StringComparison.Ordinal), nameof(OrganizationId), "must start with org-");
     }
 
     private void Require(bool condition, string name, string rule)

@@ -30,7 +30,7 @@ public sealed partial class DeterminismTests
     public async Task Another_seed_gives_another_organization_with_well_formed_ids()
     {
         await using var first = await SimulatorHarness.StartAsync();
-        await using var other = await SimulatorHarness.StartAsync(new SimulatorOptions { Seed = 7 });
+        await using var other = await SimulatorHarness.StartAsync(new SimulatorOptions { Seed = 7, Fidelity = SimulatorFidelity.Documented });
 
         Assert.NotEqual(first.Organization.Projects.Select(p => p.Id), other.Organization.Projects.Select(p => p.Id));
         var rows = other.Organization.Usage("completions", Now.AddDays(-3), Now);

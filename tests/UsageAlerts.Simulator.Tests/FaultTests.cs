@@ -131,7 +131,7 @@ public sealed class FaultTests : IAsyncLifetime
     [Fact]
     public async Task Faults_from_options_are_active_from_the_start()
     {
-        var options = new SimulatorOptions();
+        var options = new SimulatorOptions { Fidelity = SimulatorFidelity.Documented };
         options.Faults.Add(new FaultRule { Route = "projects", Kind = FaultKind.RateLimited, OnCall = 1 });
         await using var sim = await SimulatorHarness.StartAsync(options);
 

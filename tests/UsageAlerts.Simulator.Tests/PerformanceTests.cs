@@ -18,7 +18,7 @@ public sealed class PerformanceTests(ITestOutputHelper output)
     [Fact]
     public async Task A_medium_org_answers_a_31_day_grouped_page_in_well_under_a_second()
     {
-        await using var sim = await SimulatorHarness.StartAsync(new SimulatorOptions { Projects = 50, Models = 20, Days = 90 });
+        await using var sim = await SimulatorHarness.StartAsync(new SimulatorOptions { Projects = 50, Models = 20, Days = 90, Fidelity = SimulatorFidelity.Documented });
         var start = Unix(Now.AddDays(-31));
         var usagePath = $"organization/usage/completions?start_time={start}&limit=31&group_by=project_id&group_by=model";
         var costsPath = $"organization/costs?start_time={start}&limit=31&group_by=project_id&group_by=line_item";
@@ -39,7 +39,7 @@ public sealed class PerformanceTests(ITestOutputHelper output)
     [Fact]
     public async Task A_large_org_works()
     {
-        await using var sim = await SimulatorHarness.StartAsync(new SimulatorOptions { Projects = 200, Models = 40, Days = 35 });
+        await using var sim = await SimulatorHarness.StartAsync(new SimulatorOptions { Projects = 200, Models = 40, Days = 35, Fidelity = SimulatorFidelity.Documented });
 
         var (usage, time) = await TimedAsync(sim, $"organization/usage/completions?start_time={Unix(Now.AddDays(-31))}&limit=31&group_by=project_id&group_by=model");
 

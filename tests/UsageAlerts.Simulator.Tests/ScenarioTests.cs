@@ -71,7 +71,7 @@ public sealed class ScenarioTests(SharedSimulator shared)
     [Fact]
     public async Task Without_scenarios_there_is_no_spike()
     {
-        await using var plain = await SimulatorHarness.StartAsync(new SimulatorOptions { Scenarios = false });
+        await using var plain = await SimulatorHarness.StartAsync(new SimulatorOptions { Scenarios = false, Fidelity = SimulatorFidelity.Documented });
         var spike = plain.Organization.Scenarios;
         var day = plain.Organization.Costs(spike.SpikeDay, spike.SpikeDay.AddDays(1)).Where(r => r.ProjectId == spike.SpikeProjectId).Sum(r => r.AmountUsd);
         var week = plain.Organization.Costs(spike.SpikeDay.AddDays(-7), spike.SpikeDay).Where(r => r.ProjectId == spike.SpikeProjectId).Sum(r => r.AmountUsd);

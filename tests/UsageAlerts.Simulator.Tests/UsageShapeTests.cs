@@ -9,7 +9,7 @@ public sealed class UsageShapeTests(SharedSimulator shared)
 {
     public static TheoryData<string, string, string[], string[]> Kinds => new()
     {
-        { "completions", "organization.usage.completions.result", ["input_tokens", "output_tokens", "num_model_requests", "input_cached_tokens", "input_audio_tokens", "output_audio_tokens"], ["project_id", "user_id", "api_key_id", "model", "batch", "service_tier"] },
+        { "completions", "organization.usage.completions.result", ["input_tokens", "output_tokens", "num_model_requests", "input_cached_tokens", "input_audio_tokens", "output_audio_tokens", "input_uncached_tokens", "input_cache_write_tokens", "input_text_tokens", "input_image_tokens", "output_text_tokens", "output_image_tokens"], ["project_id", "user_id", "api_key_id", "model", "batch", "service_tier"] },
         { "embeddings", "organization.usage.embeddings.result", ["input_tokens", "num_model_requests"], ["project_id", "user_id", "api_key_id", "model"] },
         { "moderations", "organization.usage.moderations.result", ["input_tokens", "num_model_requests"], ["project_id", "user_id", "api_key_id", "model"] },
         { "images", "organization.usage.images.result", ["images", "num_model_requests"], ["size", "source", "project_id", "user_id", "api_key_id", "model"] },
@@ -36,7 +36,7 @@ public sealed class UsageShapeTests(SharedSimulator shared)
         foreach (var result in results)
         {
             Assert.Equal(resultObject, result.GetProperty("object").GetString());
-            Assert.Equal(metrics.Concat(dimensions).Append("object").Order(), result.EnumerateObject().Select(p => p.Name).Order());
+            Assert.Equal(metrics.Concat(dimensions).Append("object").Append("organization_id").Order(), result.EnumerateObject().Select(p => p.Name).Order());
             Assert.All(metrics, m => Assert.True(result.GetProperty(m).GetInt64() >= 0));
             Assert.All(dimensions, d => Assert.Equal(JsonValueKind.Null, result.GetProperty(d).ValueKind));
         }
@@ -64,8 +64,9 @@ public sealed class UsageShapeTests(SharedSimulator shared)
         var first = page.GetProperty("data").EnumerateArray().Results().First();
         string[] expected =
         [
-            "object", "input_tokens", "output_tokens", "num_model_requests", "project_id", "user_id", "api_key_id", "model",
-            "batch", "service_tier", "input_cached_tokens", "input_audio_tokens", "output_audio_tokens",
+            "object", "organization_id", "input_tokens", "output_tokens", "num_model_requests", "project_id", "user_id", "api_key_id", "model",
+            "batch", "service_tier", "input_cached_tokens", "input_audio_tokens", "output_audio_tokens", "input_uncached_tokens",
+            "input_cache_write_tokens", "input_text_tokens", "input_image_tokens", "output_text_tokens", "output_image_tokens",
         ];
         Assert.Equal(expected, first.EnumerateObject().Select(p => p.Name));
     }

@@ -3,20 +3,28 @@ using System.Buffers.Binary;
 namespace UsageAlerts.Simulator.Api;
 
 /// <summary>
-/// The buckets of one page, in Unix seconds. Buckets align to UTC multiples of the width, except that the first
-/// starts at start_time and the last ends at end_time, or at "now" when end_time is absent or later.
+/// The buckets of one page, in Unix seconds. Buckets align to UTC multiples of the width. The first starts at
+/// start_time, or at the boundary before it when <paramref name="AlignFirst"/> (live costs start at midnight). The last
+/// ends at end_time, or at "now" when end_time is absent or later; with <paramref name="WholeLast"/> an open-ended
+/// read's last bucket is whole instead, ending after "now" (the live API's current day keeps growing until it closes).
 /// </summary>
+internal readonly record struct BucketShape(bool AlignFirst, bool WholeLast);
+
+/// <summary>The buckets of one page and where the next page starts.</summary>
 internal sealed record BucketPlan(IReadOnlyList<(long Start, long End)> Buckets, long PageStart, long? NextStart)
 {
-    public static BucketPlan Create(long startTime, long? endTime, long now, long width, int limit, string? page)
+    public static BucketPlan Create(long startTime, long? endTime, long now, long width, int limit, string? page, BucketShape shape = default)
     {
         var end = Math.Min(endTime ?? now, now);
-        var pageStart = page is null ? startTime : PageCursor.Decode(page, startTime, width);
+        var first = shape.AlignFirst ? startTime / width * width : startTime;
+        var pageStart = page is null ? first : PageCursor.Decode(page, first, width);
         var buckets = new List<(long, long)>();
         var start = pageStart;
+        var wholeLast = shape.WholeLast && endTime is null;
         while (start < end && buckets.Count < limit)
         {
-            var bucketEnd = Math.Min((start / width + 1) * width, end);
+            var boundary = (start / width + 1) * width;
+            var bucketEnd = wholeLast ? boundary : Math.Min(boundary, end);
             buckets.Add((start, bucketEnd));
             start = bucketEnd;
         }

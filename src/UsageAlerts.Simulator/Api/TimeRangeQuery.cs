@@ -31,5 +31,14 @@ internal sealed record TimeRangeQuery(long StartTime, long? EndTime, long Width,
         return new TimeRangeQuery(start, end, seconds, query.Int("limit", defaultLimit, 1, maxLimit), query.String("page"));
     }
 
-    public BucketPlan Plan(DateTimeOffset now) => BucketPlan.Create(StartTime, EndTime, now.ToUnixTimeSeconds(), Width, Limit, Page);
+    public BucketPlan Plan(DateTimeOffset now, BucketShape shape) => BucketPlan.Create(StartTime, EndTime, now.ToUnixTimeSeconds(), Width, Limit, Page, shape);
+
+    /// <summary>The live API refuses an end_time after its own clock.</summary>
+    public void RequireNotFuture(DateTimeOffset now)
+    {
+        if (EndTime is { } end && end > now.ToUnixTimeSeconds())
+        {
+            throw new InvalidRequestException("end_time", $"Invalid 'end_time': {end} is in the future.");
+        }
+    }
 }

@@ -23,20 +23,32 @@ internal static class UsageEndpoint
                 .ToDictionary(f => f.Dimension, f => (IReadOnlySet<string>)f.Values.ToHashSet(StringComparer.Ordinal)),
             kind.HasBatchFilter ? query.Bool("batch") : null);
         var (now, window) = state.Organization.Snapshot();
-        return PageResponder.Respond(range.Plan(now), range.Page, FaultContext.Get(http), state.Nonce(), buckets =>
+        var live = state.Options.Fidelity == SimulatorFidelity.Live;
+        if (live)
+        {
+            range.RequireNotFuture(now);
+        }
+
+        // Live: an ungrouped day without usage is one all-zero result, not an empty list.
+        var zeroRow = live && !http.Request.Query.Keys.Any(k => k.StartsWith("group_by", StringComparison.Ordinal));
+        var organizationId = state.Options.OrganizationId;
+        return PageResponder.Respond(range.Plan(now, new BucketShape(AlignFirst: false, WholeLast: live)), range.Page, FaultContext.Get(http), state.Nonce(), buckets =>
         {
             var groups = UsageAggregator.Aggregate(state.Organization.Source(kind), filter, groupBy, buckets, window);
-            return [.. groups.Select(rows => (Action<Utf8JsonWriter>)(writer => WriteResults(writer, kind, rows)))];
+            return [.. groups.Select(rows => (Action<Utf8JsonWriter>)(writer => WriteResults(writer, kind, rows.Count == 0 && zeroRow ? [ZeroGroup(kind)] : rows, organizationId)))];
         });
     }
 
-    private static void WriteResults(Utf8JsonWriter writer, UsageKind kind, List<UsageGroup> rows)
+    private static UsageGroup ZeroGroup(UsageKind kind) => new(new string?[Enum.GetValues<Dimension>().Length], new long[kind.ComponentCount]);
+
+    private static void WriteResults(Utf8JsonWriter writer, UsageKind kind, List<UsageGroup> rows, string organizationId)
     {
         writer.WriteStartArray();
         foreach (var row in rows)
         {
             writer.WriteStartObject();
             writer.WriteString("object", kind.ResultObject);
+            writer.WriteString("organization_id", organizationId);
             WriteMetrics(writer, kind.LeadingMetrics, row);
             foreach (var dimension in kind.Dimensions)
             {

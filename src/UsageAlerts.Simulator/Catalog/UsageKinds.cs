@@ -17,7 +17,13 @@ internal static class UsageKinds
         "organization.usage.completions.result",
         [ProjectId, UserId, ApiKeyId, Model, Batch, ServiceTier],
         [Metric("input_tokens", 0, 1, 2), Metric("output_tokens", 3, 4), Metric("num_model_requests", 5)],
-        [Metric("input_cached_tokens", 1), Metric("input_audio_tokens", 2), Metric("output_audio_tokens", 4)],
+        [
+            Metric("input_cached_tokens", 1), Metric("input_audio_tokens", 2), Metric("output_audio_tokens", 4),
+            // Newer fields: derived from the same components, so they always agree with the totals above. The
+            // simulated organization writes no prompt cache, so cache writes and image tokens are zero.
+            Metric("input_uncached_tokens", 0, 2), Metric("input_cache_write_tokens"), Metric("input_text_tokens", 0, 1),
+            Metric("input_image_tokens"), Metric("output_text_tokens", 3), Metric("output_image_tokens"),
+        ],
         ComponentCount: 6,
         CountComponent: 5,
         Common,

@@ -8,7 +8,7 @@ namespace UsageAlerts.Simulator.Tests.Infrastructure;
 /// <summary>An in-process simulator on a fake clock, with an HTTP client that holds the admin key.</summary>
 internal sealed class SimulatorHarness : IAsyncDisposable
 {
-    /// <summary>A Wednesday afternoon, well after the 2025-12-06 cut-off for grouping costs by API key.</summary>
+    /// <summary>A Wednesday afternoon.</summary>
     public static readonly DateTimeOffset Now = new(2026, 3, 18, 14, 37, 20, TimeSpan.Zero);
 
     private SimulatorHarness(FakeTimeProvider time, SimulatorServer server, SimulatorOptions options)
@@ -35,7 +35,8 @@ internal sealed class SimulatorHarness : IAsyncDisposable
 
     public static async Task<SimulatorHarness> StartAsync(SimulatorOptions? options = null, DateTimeOffset? now = null)
     {
-        options ??= new SimulatorOptions();
+        // These tests pin the spec-literal behaviour; LiveFidelityTests pins the live one.
+        options ??= new SimulatorOptions { Fidelity = SimulatorFidelity.Documented };
         var time = new FakeTimeProvider(now ?? Now);
         var server = await SimulatorServer.StartAsync(options, time);
         return new SimulatorHarness(time, server, options);
