@@ -17,12 +17,14 @@ internal sealed class IngestionHarness : IAsyncDisposable
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 10, 17, 30, TimeSpan.Zero);
 
     private readonly IConfiguration _configuration;
+    private readonly TimeSpan _hostClockAhead;
 
-    private IngestionHarness(FakeTimeProvider clock, SimulatorServer simulator, IConfiguration configuration)
+    private IngestionHarness(FakeTimeProvider clock, SimulatorServer simulator, IConfiguration configuration, TimeSpan hostClockAhead)
     {
         Clock = clock;
         Simulator = simulator;
         _configuration = configuration;
+        _hostClockAhead = hostClockAhead;
         Services = Build();
     }
 
@@ -34,7 +36,8 @@ internal sealed class IngestionHarness : IAsyncDisposable
 
     public ScheduledJobs Jobs => Services.GetRequiredService<ScheduledJobs>();
 
-    public static async Task<IngestionHarness> StartAsync(string name, SimulatorOptions? simulatorOptions = null, Dictionary<string, string?>? settings = null)
+    /// <param name="hostClockAhead">How far this host's clock runs ahead of OpenAI's (the simulator's).</param>
+    public static async Task<IngestionHarness> StartAsync(string name, SimulatorOptions? simulatorOptions = null, Dictionary<string, string?>? settings = null, TimeSpan hostClockAhead = default)
     {
         var clock = new FakeTimeProvider(Start);
         var simulator = await SimulatorServer.StartAsync(simulatorOptions ?? new SimulatorOptions(), clock);
@@ -53,7 +56,7 @@ internal sealed class IngestionHarness : IAsyncDisposable
             // "SIM/..." values point at the simulator, whose port is known only now (webhook sink URLs).
             .AddInMemoryCollection((settings ?? []).Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.Replace("SIM/", simulator.BaseAddress.ToString(), StringComparison.Ordinal))))
             .Build();
-        return new IngestionHarness(clock, simulator, configuration);
+        return new IngestionHarness(clock, simulator, configuration, hostClockAhead);
     }
 
     /// <summary>A new process over the same tables: nothing in memory survives.</summary>
@@ -65,7 +68,7 @@ internal sealed class IngestionHarness : IAsyncDisposable
 
     private ServiceProvider Build()
     {
-        var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(Clock);
+        var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(_hostClockAhead == TimeSpan.Zero ? Clock : new AheadClock(Clock, _hostClockAhead));
         services.AddUsageAlerts(_configuration);
         return services.BuildServiceProvider();
     }
@@ -93,4 +96,14 @@ internal sealed class IngestionHarness : IAsyncDisposable
         await Services.DisposeAsync();
         await Simulator.DisposeAsync();
     }
+}
+
+/// <summary>A host clock that runs ahead of the shared fake clock (timers still come from the fake clock).</summary>
+internal sealed class AheadClock(TimeProvider inner, TimeSpan ahead) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => inner.GetUtcNow() + ahead;
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) => inner.CreateTimer(callback, state, dueTime, period);
+
+    public override long GetTimestamp() => inner.GetTimestamp();
 }
