@@ -31,6 +31,11 @@ internal sealed record HeadlineMetric(string Column, string Metric, IReadOnlyLis
         new("code_interpreter_sessions", "num_sessions", ["code_interpreter_sessions"]),
         new("file_search_calls", "num_requests", ["file_search_calls"]),
         new("web_search_calls", "num_requests", ["web_search_calls"]),
+        // Newer completions fields; cache writes are billed apart, so they matter to whoever reads the bill.
+        new("input_cache_write_tokens", "input_cache_write_tokens", ["completions"]),
+        new("input_uncached_tokens", "input_uncached_tokens", ["completions"]),
+        new("input_image_tokens", "input_image_tokens", ["completions"]),
+        new("output_image_tokens", "output_image_tokens", ["completions"]),
     ];
 
     /// <summary>

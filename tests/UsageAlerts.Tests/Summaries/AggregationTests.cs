@@ -172,6 +172,22 @@ public sealed class AggregationTests
     }
 
     [Fact]
+    public void Cache_writes_have_their_own_column_summed_over_completions_only()
+    {
+        object[] rows =
+        [
+            new UsageRecord(D("2026-11-01"), "completions", "p", "gpt-5", "k", [new("input_tokens", 100), new("input_cache_write_tokens", 25)]),
+            new UsageRecord(D("2026-11-02"), "completions", "p", "gpt-5", "k", [new("input_tokens", 50), new("input_cache_write_tokens", 5)]),
+            new UsageRecord(D("2026-11-02"), "embeddings", "p", "e", "k", [new("input_tokens", 9), new("input_cache_write_tokens", 1000)]),
+        ];
+
+        var total = Aggregate([Dimension.Day], rows).Total;
+
+        Assert.Equal(30, total.Headline(HeadlineMetric.All.Single(m => m.Column == "input_cache_write_tokens")));
+        Assert.Equal(30, total.ByKind()["completions"]["input_cache_write_tokens"]);
+    }
+
+    [Fact]
     public void Cents_stay_exact_over_many_rows()
     {
         var rows = Enumerable.Range(0, 10_000).Select(i => (object)Cost("2026-11-01", "p", "x, input", 0.0001m)).ToList();
