@@ -19,6 +19,7 @@ using UsageAlerts.Notifications;
 using UsageAlerts.Notifications.Slack;
 using UsageAlerts.Notifications.Teams;
 using UsageAlerts.OpenAi;
+using UsageAlerts.Pricing;
 using UsageAlerts.Rules;
 using UsageAlerts.Storage;
 using UsageAlerts.Summaries;
@@ -49,6 +50,7 @@ public static class UsageAlertsServiceCollectionExtensions
         AddStorage(services);
         AddOpenAi(services);
         AddIngestion(services);
+        AddPricing(services, configuration);
         AddAlerting(services, configuration);
         AddHttp(services);
         AddSummaries(services, configuration);
@@ -111,6 +113,7 @@ public static class UsageAlertsServiceCollectionExtensions
         services.TryAddSingleton<StreamStateStore>();
         services.TryAddSingleton<BucketStreamIngestor>();
         services.TryAddSingleton<StreamPoller>();
+        services.TryAddSingleton<PricedPoll>();
         services.TryAddTransient<UsageBucketSource>();
         services.TryAddTransient<CostBucketSource>();
         services.TryAddTransient<CatalogIngestor>();
@@ -122,6 +125,18 @@ public static class UsageAlertsServiceCollectionExtensions
         services.AddKeyedTransient<IScheduledJob, PollProjectsJob>(JobNames.PollProjects);
         services.AddKeyedTransient<IScheduledJob, CleanupJob>(JobNames.Cleanup);
         services.TryAddSingleton<ScheduledJobs>();
+    }
+
+    private static void AddPricing(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<PricingOptions>(configuration, PricingOptions.SectionName);
+        services.TryAddSingleton<PricingBacklog>();
+        services.TryAddSingleton<PricingStore>();
+        services.TryAddSingleton<PricedUsageReader>();
+        services.TryAddSingleton<CostReader>();
+        services.TryAddSingleton<DailyRows>();
+        services.TryAddSingleton<RollupReader>();
+        services.TryAddSingleton<CostEstimator>();
     }
 
     private static void AddAlerting(IServiceCollection services, IConfiguration configuration)

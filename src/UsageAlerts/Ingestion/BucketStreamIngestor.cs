@@ -1,6 +1,8 @@
 using Azure.Data.Tables;
 using UsageAlerts.OpenAi;
+using UsageAlerts.Pricing;
 using UsageAlerts.Storage;
+using UsageAlerts.Summaries;
 using UsageAlerts.Summaries.Rollups;
 
 namespace UsageAlerts.Ingestion;
@@ -10,9 +12,10 @@ namespace UsageAlerts.Ingestion;
 /// nothing and the next run resumes where this one stopped. Buckets that may already be stored are replaced
 /// whole: revised values overwrite, groups that vanished from a revised bucket are deleted, nothing adds up twice.
 /// A daily bucket's pack (the whole day in one entity, what summaries read) is written after its rows, before the
-/// watermark moves, so the two never disagree for long: a failure in between is repaired by the re-poll.
+/// watermark moves, so the two never disagree for long: a failure in between is repaired by the re-poll. The day is
+/// then marked for pricing (per-key costs), also before the watermark moves.
 /// </summary>
-internal sealed class BucketStreamIngestor(TableStore tables, StreamStateStore states, TimeProvider timeProvider)
+internal sealed class BucketStreamIngestor(TableStore tables, StreamStateStore states, PricingBacklog pricing, TimeProvider timeProvider)
 {
     public async Task<StreamRunResult> RunAsync(StreamDefinition stream, IBucketSource source, CancellationToken cancellationToken)
     {
@@ -47,6 +50,7 @@ internal sealed class BucketStreamIngestor(TableStore tables, StreamStateStore s
             {
                 var packs = page.Select(bucket => new TableTransactionAction(TableTransactionActionType.UpsertReplace, DayPacks.For(stream, bucket)));
                 transactions += await TableBatchWriter.SubmitAsync(rollups, packs, cancellationToken);
+                transactions += await pricing.MarkAsync(page.Select(bucket => Periods.Day(bucket.Start)), cancellationToken);
             }
 
             written += page.Sum(b => b.Rows.Count);

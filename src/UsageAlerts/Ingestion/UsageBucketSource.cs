@@ -24,10 +24,10 @@ internal sealed class UsageBucketSource(OpenAiAdminClient client) : IBucketSourc
         // Results with the same group (e.g. split by a dimension we did not ask for) are summed, never overwritten.
         var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
         var partition = UsageRows.Partition(stream.KeyPrefix, bucket.Start);
-        var byTier = stream.GroupBy.Contains("service_tier");
+        var pricedApart = stream.GroupBy.Intersect(UsageRows.PricedApart, StringComparer.Ordinal).Any();
         foreach (var result in bucket.Results)
         {
-            var rowKey = UsageRows.Row(bucket.Start, result.Dimensions, byTier);
+            var rowKey = UsageRows.Row(bucket.Start, result.Dimensions, pricedApart);
             if (!rows.TryGetValue(rowKey, out var row))
             {
                 row = new TableEntity(partition, rowKey)
@@ -38,10 +38,12 @@ internal sealed class UsageBucketSource(OpenAiAdminClient client) : IBucketSourc
                 row.SetIfNotNull(UsageRows.ProjectId, result.Dimensions.ProjectId);
                 row.SetIfNotNull(UsageRows.Model, result.Dimensions.Model);
                 row.SetIfNotNull(UsageRows.ApiKeyId, result.Dimensions.ApiKeyId);
-                if (byTier)
+                if (pricedApart)
                 {
                     row.SetIfNotNull(UsageRows.Batch, result.Dimensions.Batch);
                     row.SetIfNotNull(UsageRows.ServiceTier, result.Dimensions.ServiceTier);
+                    row.SetIfNotNull(UsageRows.Size, result.Dimensions.Size);
+                    row.SetIfNotNull(UsageRows.ContextLevel, result.Dimensions.ContextLevel);
                 }
 
                 rows[rowKey] = row;

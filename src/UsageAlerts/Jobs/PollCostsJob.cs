@@ -2,8 +2,8 @@ using UsageAlerts.Ingestion;
 
 namespace UsageAlerts.Jobs;
 
-/// <summary>Daily costs by project, line item and API key.</summary>
-internal sealed class PollCostsJob(StreamPoller poller, StreamCatalog catalog, CostBucketSource source) : IScheduledJob
+/// <summary>Daily costs by project and line item (and API key where OpenAI allows it), then pricing of the days that changed.</summary>
+internal sealed class PollCostsJob(PricedPoll poll, StreamCatalog catalog, CostBucketSource source) : IScheduledJob
 {
-    public Task<JobOutcome> RunAsync(CancellationToken cancellationToken) => poller.PollAsync([catalog.Costs], source, cancellationToken);
+    public Task<JobOutcome> RunAsync(CancellationToken cancellationToken) => poll.RunAsync([catalog.Costs], source, cancellationToken);
 }

@@ -116,7 +116,9 @@ internal static class OpenAiPageParser
             OptionalString(result, "api_key_id"),
             OptionalString(result, "user_id"),
             result.TryGetProperty("batch", out var batch) && batch.ValueKind is JsonValueKind.True or JsonValueKind.False ? (batch.GetBoolean() ? "true" : "false") : null,
-            OptionalString(result, "service_tier"));
+            OptionalString(result, "service_tier"),
+            OptionalString(result, "size"),
+            OptionalString(result, "context_level"));
         return new UsageResult(kind, dimensions, metrics);
     }
 

@@ -9,7 +9,8 @@ public sealed record UsageKind(string Name, IReadOnlyList<string> GroupBy, bool 
     public static readonly UsageKind Completions = new("completions", ["project_id", "model", "api_key_id", "batch", "service_tier"], false);
     public static readonly UsageKind Embeddings = new("embeddings", ["project_id", "model", "api_key_id"], false);
     public static readonly UsageKind Moderations = new("moderations", ["project_id", "model", "api_key_id"], false);
-    public static readonly UsageKind Images = new("images", ["project_id", "model", "api_key_id"], false);
+    /// <summary>Images are billed per size.</summary>
+    public static readonly UsageKind Images = new("images", ["project_id", "model", "api_key_id", "size"], false);
     public static readonly UsageKind AudioSpeeches = new("audio_speeches", ["project_id", "model", "api_key_id"], false);
     public static readonly UsageKind AudioTranscriptions = new("audio_transcriptions", ["project_id", "model", "api_key_id"], false);
     public static readonly UsageKind VectorStores = new("vector_stores", ["project_id"], false);
@@ -17,7 +18,7 @@ public sealed record UsageKind(string Name, IReadOnlyList<string> GroupBy, bool 
 
     // Newer endpoints: an organization whose API does not serve them yet answers 404, which is tolerated.
     public static readonly UsageKind FileSearchCalls = new("file_search_calls", ["project_id", "api_key_id"], true);
-    public static readonly UsageKind WebSearchCalls = new("web_search_calls", ["project_id", "model", "api_key_id"], true);
+    public static readonly UsageKind WebSearchCalls = new("web_search_calls", ["project_id", "model", "api_key_id", "context_level"], true);
 
     public static IReadOnlyList<UsageKind> All { get; } =
     [

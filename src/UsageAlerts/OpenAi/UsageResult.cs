@@ -16,4 +16,6 @@ public sealed record UsageDimensions(
     string? ApiKeyId = null,
     string? UserId = null,
     string? Batch = null,
-    string? ServiceTier = null);
+    string? ServiceTier = null,
+    string? Size = null,
+    string? ContextLevel = null);

@@ -26,4 +26,7 @@ internal enum TableName
 
     /// <summary>Packs of daily streams: each day (written by ingestion) and each sealed month (built by the summaries) in one entity.</summary>
     Rollups,
+
+    /// <summary>Unit rates learned from each closed day's bill, and what each day's per-key estimate left unpriced.</summary>
+    Pricing,
 }

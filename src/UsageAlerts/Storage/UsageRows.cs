@@ -17,6 +17,14 @@ internal static class UsageRows
     public const string ApiKeyId = nameof(ApiKeyId);
     public const string Batch = nameof(Batch);
     public const string ServiceTier = nameof(ServiceTier);
+    public const string Size = nameof(Size);
+    public const string ContextLevel = nameof(ContextLevel);
+
+    /// <summary>
+    /// Groupings that are priced apart (batch, service tier, image size, web search context level), kept apart in
+    /// rows that have them.
+    /// </summary>
+    public static readonly IReadOnlyList<string> PricedApart = ["batch", "service_tier", "size", "context_level"];
 
     public static string Partition(string stream, DateTimeOffset day) =>
         $"{stream}{KeyEncoder.Separator}{day.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}";
@@ -25,11 +33,11 @@ internal static class UsageRows
         bucketStart.UtcDateTime.ToString("HHmm", CultureInfo.InvariantCulture) + KeyEncoder.Separator;
 
     /// <summary>
-    /// Streams grouped by batch and service tier (priced apart) add both to the key, so their groups stay apart;
-    /// other streams keep the three-part key.
+    /// Streams grouped by a dimension that is priced apart (<see cref="PricedApart"/>) add those to the key, so their
+    /// groups stay apart; other streams keep the three-part key.
     /// </summary>
-    public static string Row(DateTimeOffset bucketStart, UsageDimensions dimensions, bool byTier = false) =>
-        BucketPrefix(bucketStart) + (byTier
-            ? KeyEncoder.Join(dimensions.ProjectId, dimensions.Model, dimensions.ApiKeyId, dimensions.Batch, dimensions.ServiceTier)
+    public static string Row(DateTimeOffset bucketStart, UsageDimensions dimensions, bool pricedApart = false) =>
+        BucketPrefix(bucketStart) + (pricedApart
+            ? KeyEncoder.Join(dimensions.ProjectId, dimensions.Model, dimensions.ApiKeyId, dimensions.Batch, dimensions.ServiceTier, dimensions.Size, dimensions.ContextLevel)
             : KeyEncoder.Join(dimensions.ProjectId, dimensions.Model, dimensions.ApiKeyId));
 }

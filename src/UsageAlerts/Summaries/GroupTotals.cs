@@ -19,13 +19,32 @@ internal sealed class GroupTotals
 
     public long UsageRows { get; private set; }
 
-    /// <summary>billed, provisional, partly_provisional, or none (no cost rows: unknown, not zero).</summary>
-    public string CostStatus => CostRows == 0 ? "none" : ProvisionalCostRows == 0 ? "billed" : ProvisionalCostRows == CostRows ? "provisional" : "partly_provisional";
+    public decimal EstimatedCostUsd { get; private set; }
+
+    public long EstimatedCostRows { get; private set; }
+
+    /// <summary>
+    /// none (no cost rows: unknown, not zero); estimated or partly_estimated (per-key costs derived from usage);
+    /// otherwise billed, provisional or partly_provisional.
+    /// </summary>
+    public string CostStatus =>
+        CostRows == 0 ? "none"
+        : EstimatedCostRows == CostRows ? "estimated"
+        : EstimatedCostRows > 0 ? "partly_estimated"
+        : ProvisionalCostRows == 0 ? "billed"
+        : ProvisionalCostRows == CostRows ? "provisional"
+        : "partly_provisional";
 
     public void AddCost(CostRecord row, bool provisional)
     {
         CostUsd += row.AmountUsd;
         CostRows++;
+        if (row.Estimated)
+        {
+            EstimatedCostUsd += row.AmountUsd;
+            EstimatedCostRows++;
+        }
+
         if (provisional)
         {
             ProvisionalCostUsd += row.AmountUsd;

@@ -20,4 +20,14 @@ internal sealed record ReadPlan(SummaryRange? Usage, SummaryRange? Costs, Summar
 
     /// <summary>Usage endpoints to read; null reads every enabled one.</summary>
     public IReadOnlySet<string>? UsageKinds { get; init; }
+
+    /// <summary>
+    /// The cost stream to read: billed costs, or per-key costs when the request groups or filters by API key (billed
+    /// per key where OpenAI allowed it, otherwise estimated from usage).
+    /// </summary>
+    public string CostStream { get; init; } = Ingestion.StreamCatalog.CostsStreamName;
+
+    /// <summary>The per-key stream for requests that split or filter by API key, billed costs for all others.</summary>
+    public static string CostStreamFor(SummaryFilter filter, IEnumerable<Dimension> groupBy) =>
+        groupBy.Contains(Dimension.ApiKey) || filter.For(Dimension.ApiKey) is not null ? Pricing.CostEstimator.PerKeyStream : Ingestion.StreamCatalog.CostsStreamName;
 }

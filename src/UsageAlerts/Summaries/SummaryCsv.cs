@@ -11,7 +11,7 @@ internal static class SummaryCsv
     private const string ByteOrderMark = "\uFEFF";
 
     public static IReadOnlyList<string> Columns(IReadOnlyList<Dimension> groupBy) =>
-        [.. groupBy.SelectMany(DimensionColumns), "cost_usd", "cost_provisional_usd", "cost_status", .. HeadlineMetric.All.Select(m => m.Column)];
+        [.. groupBy.SelectMany(DimensionColumns), "cost_usd", "cost_provisional_usd", "cost_status", .. HeadlineMetric.All.Select(m => m.Column), "cost_estimated_usd"];
 
     public static string Render(SummaryDocument document, IReadOnlyList<Dimension> groupBy)
     {
@@ -38,6 +38,8 @@ internal static class SummaryCsv
             {
                 csv.Number(row.Metrics[headline.Column]);
             }
+
+            csv.Number(row.CostEstimatedUsd);
 
             csv.EndRow();
         }

@@ -27,4 +27,8 @@ internal sealed record SummaryRow(
     decimal? CostProvisionalUsd,
     string CostStatus,
     IReadOnlyDictionary<string, long> Metrics,
-    IReadOnlyDictionary<string, SortedDictionary<string, long>> Usage);
+    IReadOnlyDictionary<string, SortedDictionary<string, long>> Usage)
+{
+    /// <summary>The part of the cost estimated from usage and learned rates (per-key costs OpenAI did not bill per key).</summary>
+    public decimal? CostEstimatedUsd { get; init; }
+}

@@ -9,7 +9,8 @@ internal static class SummaryDocumentBuilder
         IReadOnlyDictionary<string, string> projectNames,
         DateOnly provisionalFrom,
         DateTimeOffset generatedAt,
-        ReadResult read)
+        ReadResult read,
+        IReadOnlyList<Pricing.DayEstimate>? estimates = null)
     {
         var projectIndex = query.GroupBy.ToList().IndexOf(Dimension.Project);
         var groups = aggregator.Groups().Select(g =>
@@ -33,7 +34,7 @@ internal static class SummaryDocumentBuilder
             filters,
             generatedAt,
             Periods.Format(provisionalFrom),
-            SummaryNotes.For(query, provisionalFrom, read),
+            [.. SummaryNotes.For(query, provisionalFrom, read), .. PerKeyNotes.For(estimates, query.Filter)],
             Row(null, null, aggregator.Total),
             groups,
             read.Rows,
@@ -56,6 +57,9 @@ internal static class SummaryDocumentBuilder
             hasCost ? totals.ProvisionalCostUsd : null,
             totals.CostStatus,
             metrics,
-            totals.ByKind());
+            totals.ByKind())
+        {
+            CostEstimatedUsd = totals.EstimatedCostRows > 0 ? totals.EstimatedCostUsd : null,
+        };
     }
 }

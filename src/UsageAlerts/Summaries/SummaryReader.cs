@@ -19,7 +19,7 @@ internal sealed class SummaryReader(StreamCatalog catalog, SealedMonths sealedMo
         var reads = new List<(StreamRead Read, ReadSegment Segment)>();
         if (plan.Costs is { } costs)
         {
-            reads.AddRange(Segments(new StreamRead(StreamCatalog.CostsStreamName, null, plan.Filter, null), costs, horizons, plan.MonthlyRollups));
+            reads.AddRange(Segments(new StreamRead(plan.CostStream, null, plan.Filter, null), costs, horizons, plan.MonthlyRollups));
         }
 
         if (plan.Usage is { } usage)

@@ -7,6 +7,7 @@ namespace UsageAlerts.Summaries;
 internal sealed class SummaryService(
     SummaryReader reader,
     ProjectDirectory projects,
+    Pricing.PricingStore pricing,
     IOptions<SummaryOptions> options,
     TimeProvider timeProvider,
     ILogger<SummaryService> logger)
@@ -24,10 +25,14 @@ internal sealed class SummaryService(
         {
             UsageMetrics = query.Format == SummaryFormat.Csv ? CsvMetrics : null,
             MonthlyRollups = !query.GroupBy.Any(d => d is Dimension.Day or Dimension.Week),
+            CostStream = ReadPlan.CostStreamFor(query.Filter, query.GroupBy),
         };
         var names = query.GroupBy.Contains(Dimension.Project) ? projects.LoadAsync(cancellationToken) : Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
+        var estimates = plan.CostStream == Pricing.CostEstimator.PerKeyStream
+            ? await pricing.EstimatesAsync(query.Range.From, query.Range.To, cancellationToken)
+            : null;
         var read = await reader.ReadAsync(plan, aggregator, cancellationToken);
-        var document = SummaryDocumentBuilder.Build(query, aggregator, await names, today, now, read);
+        var document = SummaryDocumentBuilder.Build(query, aggregator, await names, today, now, read, estimates);
         var elapsed = timeProvider.GetElapsedTime(started);
         SummariesLog.Served(logger, "summary", document.From, document.To, read.Rows, aggregator.Count, (long)elapsed.TotalMilliseconds);
         return document;

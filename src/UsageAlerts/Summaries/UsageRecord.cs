@@ -5,9 +5,10 @@ internal sealed record UsageRecord(DateOnly Day, string Kind, string? ProjectId,
 
 /// <summary>
 /// One stored daily cost row. <see cref="Model"/> is derived from the line item (costs carry no model of their own;
-/// see <see cref="LineItems.ModelOf"/>).
+/// see <see cref="LineItems.ModelOf"/>). <see cref="Estimated"/> marks a per-key cost derived from usage and learned
+/// unit rates rather than billed by OpenAI.
 /// </summary>
-internal sealed record CostRecord(DateOnly Day, string? ProjectId, string? LineItem, string? ApiKeyId, decimal AmountUsd)
+internal sealed record CostRecord(DateOnly Day, string? ProjectId, string? LineItem, string? ApiKeyId, decimal AmountUsd, bool Estimated = false)
 {
     public string? Model { get; } = LineItems.ModelOf(LineItem);
 }

@@ -29,6 +29,7 @@ internal sealed class DashboardService(
             UsageKinds = UsageKinds,
             UsageMetrics = UsageMetrics,
             MonthlyRollups = query.Period == Dimension.Month,
+            CostStream = ReadPlan.CostStreamFor(query.Filter, []),
         };
         data.RowsRead = (await reader.ReadAsync(plan, new DashboardSink(data), cancellationToken)).Rows;
         var elapsed = timeProvider.GetElapsedTime(started);

@@ -13,6 +13,9 @@ internal sealed class PackBuilder(bool usage) : ISummarySink
     internal const byte UsagePack = 1;
     internal const byte CostPack = 2;
 
+    /// <summary>A cost pack whose groups each carry an estimated flag (per-key costs derived from usage).</summary>
+    internal const byte FlaggedCostPack = 3;
+
     private readonly Dictionary<PackGroup, Dictionary<string, long>> _usage = [];
     private readonly Dictionary<PackGroup, decimal> _costs = [];
 
@@ -34,7 +37,7 @@ internal sealed class PackBuilder(bool usage) : ISummarySink
 
     public void Add(CostRecord row)
     {
-        var group = new PackGroup(row.ProjectId, row.LineItem, row.ApiKeyId);
+        var group = new PackGroup(row.ProjectId, row.LineItem, row.ApiKeyId, row.Estimated);
         _costs[group] = _costs.GetValueOrDefault(group) + row.AmountUsd;
     }
 
@@ -54,7 +57,8 @@ internal sealed class PackBuilder(bool usage) : ISummarySink
         using var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(new ZLibStream(buffer, CompressionLevel.Fastest, leaveOpen: true), Encoding.UTF8))
         {
-            writer.Write(usage ? UsagePack : CostPack);
+            var flagged = !usage && groups.Any(g => g.Estimated);
+            writer.Write(usage ? UsagePack : flagged ? FlaggedCostPack : CostPack);
             writer.Write7BitEncodedInt(strings.Count);
             foreach (var text in strings.OrderBy(s => s.Value).Select(s => s.Key))
             {
@@ -80,6 +84,10 @@ internal sealed class PackBuilder(bool usage) : ISummarySink
                 else
                 {
                     writer.Write(_costs[groups[i]]);
+                    if (flagged)
+                    {
+                        writer.Write(groups[i].Estimated);
+                    }
                 }
             }
         }
@@ -97,10 +105,10 @@ internal sealed class PackBuilder(bool usage) : ISummarySink
 
         foreach (var (group, amount) in _costs)
         {
-            sink.Add(new CostRecord(day, group.ProjectId, group.Detail, group.ApiKeyId, amount));
+            sink.Add(new CostRecord(day, group.ProjectId, group.Detail, group.ApiKeyId, amount, group.Estimated));
         }
     }
 
     /// <summary><see cref="Detail"/> is the model of a usage group, the line item of a cost group.</summary>
-    private readonly record struct PackGroup(string? ProjectId, string? Detail, string? ApiKeyId);
+    private readonly record struct PackGroup(string? ProjectId, string? Detail, string? ApiKeyId, bool Estimated = false);
 }

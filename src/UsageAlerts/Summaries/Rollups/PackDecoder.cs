@@ -11,7 +11,7 @@ internal static class PackDecoder
     {
         using var reader = new BinaryReader(new ZLibStream(new MemoryStream(data, writable: false), CompressionMode.Decompress), Encoding.UTF8);
         var type = reader.ReadByte();
-        if (type is not (PackBuilder.UsagePack or PackBuilder.CostPack) || (type == PackBuilder.UsagePack) != (kind is not null))
+        if (type is not (PackBuilder.UsagePack or PackBuilder.CostPack or PackBuilder.FlaggedCostPack) || (type == PackBuilder.UsagePack) != (kind is not null))
         {
             throw new InvalidDataException($"Pack of type {type} does not match the {(kind is null ? "costs" : kind)} stream.");
         }
@@ -30,7 +30,8 @@ internal static class PackDecoder
             var (project, detail, key) = (strings[reader.Read7BitEncodedInt()], strings[reader.Read7BitEncodedInt()], strings[reader.Read7BitEncodedInt()]);
             if (kind is null)
             {
-                costs.Add(new CostRecord(day, project, detail, key, reader.ReadDecimal()));
+                var amount = reader.ReadDecimal();
+                costs.Add(new CostRecord(day, project, detail, key, amount, type == PackBuilder.FlaggedCostPack && reader.ReadBoolean()));
                 continue;
             }
 

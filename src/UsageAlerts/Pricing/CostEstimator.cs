@@ -1,0 +1,123 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using UsageAlerts.Storage;
+using UsageAlerts.Summaries;
+using UsageAlerts.Summaries.Rollups;
+using BilledCost = UsageAlerts.Storage.CostRecord;
+using KeyCost = UsageAlerts.Summaries.CostRecord;
+
+namespace UsageAlerts.Pricing;
+
+/// <summary>
+/// Prices the pending days: learns each closed day's unit rates from its bill, then writes the day's per-key costs
+/// (stream <see cref="PerKeyStream"/>, a cost pack like any other) — billed per key where OpenAI grouped costs by
+/// key that day, otherwise usage × rates marked estimated — with the drift against the bill, the usage no rate
+/// covers, and the charges no usage explains.
+/// </summary>
+internal sealed class CostEstimator(
+    PricingBacklog backlog,
+    PricedUsageReader usageReader,
+    CostReader costReader,
+    PricingStore store,
+    TableStore tables,
+    IOptions<PricingOptions> options,
+    TimeProvider timeProvider,
+    ILogger<CostEstimator> logger)
+{
+    public const string PerKeyStream = "costs.keys.1d";
+
+    /// <summary>Prices every pending day, oldest first (a day's rates serve the days after it); returns days priced.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var pending = await backlog.PendingAsync(cancellationToken);
+        foreach (var (day, etag) in pending.OrderBy(p => p.Day))
+        {
+            var estimate = await PriceDayAsync(day, cancellationToken);
+            await backlog.ClearAsync(day, etag, cancellationToken);
+            PricingLog.DayPriced(logger, day, estimate.RatesDay, estimate.Unpriced.Count, estimate.BilledPerKey);
+        }
+
+        return pending.Count;
+    }
+
+    public async Task<DayEstimate> PriceDayAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var usage = await usageReader.ReadDayAsync(day, cancellationToken);
+        var billed = new List<BilledCost>();
+        await foreach (var cost in costReader.ReadAsync(Periods.Midnight(day), Periods.Midnight(day.AddDays(1)), cancellationToken))
+        {
+            billed.Add(cost);
+        }
+
+        var quantities = usage.SelectMany(row => BillableUsage.Quantities(row).Select(q => (Row: row, q.LineItem, q.Quantity))).ToList();
+        var billedByItem = billed.GroupBy(c => (c.ProjectId, LineItem: c.LineItem ?? ""))
+            .ToDictionary(g => ((string? Project, string LineItem))g.Key, g => g.Sum(c => c.AmountUsd));
+
+        // A day's bill is complete only once the day is over; rates from a half-reported day would be wrong.
+        var today = Periods.Day(timeProvider.GetUtcNow());
+        if (day < today && billedByItem.Count > 0)
+        {
+            var usageByItem = quantities.GroupBy(q => (q.Row.ProjectId, q.LineItem, q.Row.Tier))
+                .ToDictionary(g => ((string? Project, string LineItem, string Tier))g.Key, g => g.Sum(q => q.Quantity));
+            var learned = RateLearner.Learn(billedByItem, usageByItem);
+            if (learned.Count > 0)
+            {
+                await store.SaveRatesAsync(day, learned, cancellationToken);
+            }
+        }
+
+        var rates = await store.LatestRatesAsync(day, day.AddDays(-options.Value.MaxRateAgeDays), cancellationToken);
+        var lookup = (rates?.Rates ?? []).ToLookup(r => r.LineItem, StringComparer.Ordinal);
+        var estimated = new List<KeyCost>();
+        var unpriced = new Dictionary<(string?, string), long>();
+        foreach (var (row, lineItem, quantity) in quantities)
+        {
+            var candidates = lookup[lineItem].ToList();
+            if (candidates.Count == 0)
+            {
+                unpriced[(row.ProjectId, lineItem)] = unpriced.GetValueOrDefault((row.ProjectId, lineItem)) + quantity;
+                continue;
+            }
+
+            // A tier the rates never saw is priced like the default tier, or whatever rate the line item has.
+            var rate = candidates.FirstOrDefault(r => r.Tier == row.Tier) ?? candidates.FirstOrDefault(r => r.Tier == "default") ?? candidates[0];
+            estimated.Add(new KeyCost(day, row.ProjectId, lineItem, row.ApiKeyId, quantity * rate.UsdPerUnit, Estimated: true));
+        }
+
+        var billedPerKey = billed.Any(c => c.ApiKeyId is not null);
+        var perKey = billedPerKey
+            ? billed.Select(c => new KeyCost(day, c.ProjectId, c.LineItem, c.ApiKeyId, c.AmountUsd))
+            : estimated;
+        await WritePackAsync(day, perKey, cancellationToken);
+
+        var usedItems = quantities.Select(q => q.LineItem).ToHashSet(StringComparer.Ordinal);
+        var estimate = new DayEstimate(
+            day,
+            rates?.Day,
+            billedPerKey,
+            billed.Count == 0 ? [] : Drift(billed, estimated),
+            [.. unpriced.Select(u => new UnpricedUsage(u.Key.Item1, u.Key.Item2, u.Value))],
+            [.. billedByItem.Where(b => !usedItems.Contains(b.Key.LineItem)).Select(b => new UnmatchedCharge(b.Key.Project, b.Key.LineItem, b.Value))]);
+        await store.SaveEstimateAsync(estimate, cancellationToken);
+        return estimate;
+    }
+
+    private static List<ProjectDrift> Drift(List<BilledCost> billed, List<KeyCost> estimated)
+    {
+        var estimatedByProject = estimated.GroupBy(e => e.ProjectId).ToDictionary(g => g.Key ?? "", g => g.Sum(e => e.AmountUsd));
+        return [.. billed.GroupBy(b => b.ProjectId).Select(g => new ProjectDrift(g.Key, g.Sum(b => b.AmountUsd), estimatedByProject.GetValueOrDefault(g.Key ?? "")))];
+    }
+
+    private async Task WritePackAsync(DateOnly day, IEnumerable<KeyCost> records, CancellationToken cancellationToken)
+    {
+        var builder = new PackBuilder(usage: false);
+        foreach (var record in records)
+        {
+            builder.Add(record);
+        }
+
+        var table = await tables.GetAsync(TableName.Rollups, cancellationToken);
+        await table.UpsertEntityAsync(RollupRows.Entity(PerKeyStream, day, RollupRows.DayRow(day), builder.Encode(), builder.Groups), TableUpdateMode.Replace, cancellationToken);
+    }
+}
