@@ -8,7 +8,14 @@ internal sealed record HealthReport(
     IReadOnlyList<StreamHealth> Streams,
     IReadOnlyList<JobHealth> Jobs,
     IReadOnlyList<ReceiverHealth> Receivers,
-    int OutboxBacklog);
+    int OutboxBacklog)
+{
+    /// <summary>Per-key cost estimation: whether it can be trusted lately (drift, unpriced usage).</summary>
+    public PricingHealth? Pricing { get; init; }
+}
+
+/// <summary>The newest day rates were learned from, and warnings about recent estimates (never failures).</summary>
+internal sealed record PricingHealth(string? LatestRatesDay, IReadOnlyList<string> Warnings);
 
 /// <summary>A chat receiver: broken (revoked webhook, missing or refused URL) and how many messages wait for it.</summary>
 internal sealed record ReceiverHealth(string Name, string Type, bool Broken, string? Reason, int PendingMessages, DateTimeOffset? LastDeliveredAt);

@@ -4,6 +4,7 @@ using UsageAlerts.Ingestion;
 using UsageAlerts.Jobs;
 using UsageAlerts.Notifications;
 using UsageAlerts.OpenAi;
+using UsageAlerts.Pricing;
 using UsageAlerts.Rules;
 
 namespace UsageAlerts.Health;
@@ -21,6 +22,8 @@ internal sealed class HealthService(
     RulesProvider rules,
     ReceiverStore receiverStates,
     OutboxStore outbox,
+    PricingStore pricing,
+    IOptions<PricingOptions> pricingOptions,
     TimeProvider timeProvider)
 {
     private static readonly TimeSpan MinimumStaleness = TimeSpan.FromMinutes(10);
@@ -49,7 +52,33 @@ internal sealed class HealthService(
         var status = !streams.Any(s => s.Fresh) ? "unhealthy"
             : streams.All(s => s.Fresh || s.Unavailable) && !receivers.Any(r => r.Broken) ? "healthy"
             : "degraded";
-        return new HealthReport(status, now, openAi.Value.OrganizationName, streams, jobs, receivers, receivers.Sum(r => r.PendingMessages));
+        return new HealthReport(status, now, openAi.Value.OrganizationName, streams, jobs, receivers, receivers.Sum(r => r.PendingMessages))
+        {
+            Pricing = await PricingAsync(Summaries.Periods.Day(now), cancellationToken),
+        };
+    }
+
+    /// <summary>Drift above the setting on recent closed days, and usage no rate covers, as warnings.</summary>
+    private async Task<PricingHealth> PricingAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        var options = pricingOptions.Value;
+        var estimates = await pricing.EstimatesAsync(today.AddDays(-options.DriftWindowDays), today.AddDays(1), cancellationToken);
+        var warnings = new List<string>();
+        foreach (var estimate in estimates.Where(e => !e.BilledPerKey && e.Day < today).OrderBy(e => e.Day))
+        {
+            warnings.AddRange(estimate.Drift
+                .Where(d => d.DriftPercent is { } p && Math.Abs(p) > options.DriftWarningPercent)
+                .Select(d => $"{Summaries.Periods.Format(estimate.Day)}: per-key estimates of project {d.ProjectId ?? "(none)"} drift {d.DriftPercent:+0.##;-0.##} % from the bill"));
+        }
+
+        var unpriced = estimates.SelectMany(e => e.Unpriced).Select(u => u.LineItem).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (unpriced.Count > 0)
+        {
+            warnings.Add($"unpriced usage (no rate learned yet; cost unknown, not $0): {string.Join(", ", unpriced.Take(5))}{(unpriced.Count > 5 ? ", …" : "")}");
+        }
+
+        var latest = estimates.Where(e => e.RatesDay is not null).Select(e => e.RatesDay!.Value).DefaultIfEmpty().Max();
+        return new PricingHealth(latest == default ? null : Summaries.Periods.Format(latest), warnings);
     }
 
     private async Task<IReadOnlyList<ReceiverHealth>> ReceiversAsync(CancellationToken cancellationToken)

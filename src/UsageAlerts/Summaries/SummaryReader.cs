@@ -19,7 +19,8 @@ internal sealed class SummaryReader(StreamCatalog catalog, SealedMonths sealedMo
         var reads = new List<(StreamRead Read, ReadSegment Segment)>();
         if (plan.Costs is { } costs)
         {
-            reads.AddRange(Segments(new StreamRead(plan.CostStream, null, plan.Filter, null), costs, horizons, plan.MonthlyRollups));
+            var fallback = plan.CostStream == StreamCatalog.CostsStreamName ? null : StreamCatalog.CostsStreamName;
+            reads.AddRange(Segments(new StreamRead(plan.CostStream, null, plan.Filter, null) { FallbackStream = fallback }, costs, horizons, plan.MonthlyRollups));
         }
 
         if (plan.Usage is { } usage)

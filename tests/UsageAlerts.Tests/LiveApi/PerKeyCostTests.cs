@@ -63,6 +63,9 @@ public sealed class PerKeyCostTests(ITestOutputHelper output)
             Assert.True(g.Metrics["input_tokens"] > 0);
         });
         Assert.Contains(summary.Notes, n => n.StartsWith("Unpriced usage", StringComparison.Ordinal) && n.Contains("gpt-4o", StringComparison.Ordinal));
+        var health = await harness.Services.GetRequiredService<UsageAlerts.Health.HealthService>().CheckAsync(default);
+        Assert.Contains(health.Pricing!.Warnings, w => w.StartsWith("unpriced usage", StringComparison.Ordinal));
+        Assert.Null(health.Pricing.LatestRatesDay);
     }
 
     [Fact]

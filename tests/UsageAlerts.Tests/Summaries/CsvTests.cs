@@ -70,7 +70,7 @@ public sealed class CsvTests
 
         var header = Assert.Single(rows);
         Assert.Equal(
-            "day,cost_usd,cost_provisional_usd,cost_status,input_tokens,output_tokens,input_cached_tokens,input_audio_tokens,output_audio_tokens,model_requests,images,audio_characters,audio_seconds,vector_store_bytes,code_interpreter_sessions,file_search_calls,web_search_calls,input_cache_write_tokens,input_uncached_tokens,input_image_tokens,output_image_tokens",
+            "day,cost_usd,cost_provisional_usd,cost_status,input_tokens,output_tokens,input_cached_tokens,input_audio_tokens,output_audio_tokens,model_requests,images,audio_characters,audio_seconds,vector_store_bytes,code_interpreter_sessions,file_search_calls,web_search_calls,input_cache_write_tokens,input_uncached_tokens,input_image_tokens,output_image_tokens,cost_estimated_usd",
             string.Join(',', header));
     }
 }

@@ -33,7 +33,9 @@ internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, ILogg
 
         foreach (var run in MissingRuns(days, packed))
         {
-            rows += await dailyRows.ReadAsync(read, run, sink, cancellationToken);
+            rows += read.FallbackStream is { } fallback
+                ? await ReadDaysAsync(read with { Stream = fallback, FallbackStream = null }, run, sink, cancellationToken)
+                : await dailyRows.ReadAsync(read, run, sink, cancellationToken);
         }
 
         return rows;
