@@ -1,5 +1,5 @@
+using Azure.Core;
 using Azure.Data.Tables;
-using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +36,8 @@ public static class UsageAlertsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
+        // Created on first use only: the standalone host on a connection string never needs one.
+        services.TryAddSingleton(_ => AzureCredential.Create(configuration));
 
         services.AddValidatedOptions<OpenAiOptions>(configuration, OpenAiOptions.SectionName);
         services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.SectionName);
@@ -71,7 +73,7 @@ public static class UsageAlertsServiceCollectionExtensions
         {
             services.TryAddSingleton(sp => new SecretClient(
                 sp.GetRequiredService<IOptions<KeyVaultOptions>>().Value.Uri!,
-                new DefaultAzureCredential()));
+                sp.GetRequiredService<TokenCredential>()));
             services.TryAddSingleton<ISecretStore, KeyVaultSecretStore>();
         }
         else
@@ -87,7 +89,7 @@ public static class UsageAlertsServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             var clientOptions = sp.GetService<TableClientOptions>() ?? new TableClientOptions();
             return options.TableServiceUri is { } uri
-                ? new TableServiceClient(uri, new DefaultAzureCredential(), clientOptions)
+                ? new TableServiceClient(uri, sp.GetRequiredService<TokenCredential>(), clientOptions)
                 : new TableServiceClient(options.ConnectionString, clientOptions);
         });
         services.TryAddSingleton<TableStore>();

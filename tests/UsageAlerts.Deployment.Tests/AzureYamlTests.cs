@@ -8,7 +8,7 @@ namespace UsageAlerts.Deployment.Tests;
 /// <summary>azure.yaml parses, follows azd's schema and points at a real Functions project.</summary>
 public sealed class AzureYamlTests
 {
-    private static readonly string SchemaPath = Path.Combine(Repo.Shared, "specs", "azure.yaml.schema.json");
+    private static readonly string SchemaPath = Path.Combine(AppContext.BaseDirectory, "Specs", "azure.yaml.schema.json");
 
     private static readonly Lazy<JsonNode> AzureYaml = new(() => ToJson(LoadYaml(Repo.File("azure.yaml"))) ?? throw new InvalidOperationException("azure.yaml is empty."));
 
@@ -69,7 +69,7 @@ public sealed class AzureYamlTests
     {
         Assert.True(
             File.Exists(SchemaPath),
-            $"The azd schema is missing: expected {SchemaPath} (shared/ beside the repository clone). Without it azure.yaml is not validated.");
+            $"The azd schema is missing: expected {SchemaPath} (tests/UsageAlerts.Deployment.Tests/Specs). Without it azure.yaml is not validated.");
         return await JsonSchema.FromFileAsync(SchemaPath);
     }
 

@@ -1,6 +1,6 @@
 namespace UsageAlerts.Deployment.Tests;
 
-/// <summary>Paths in the repository clone the tests run from, and the shared/ folder beside it.</summary>
+/// <summary>Paths in the repository clone the tests run from.</summary>
 internal static class Repo
 {
     public static string Root { get; } = FindRoot();
@@ -8,9 +8,6 @@ internal static class Repo
     public static string Infra { get; } = Path.Combine(Root, "infra");
 
     public static string MainBicep { get; } = Path.Combine(Infra, "main.bicep");
-
-    /// <summary>CI clones main with shared/ beside it: <c>&lt;repo root&gt;/../shared</c>.</summary>
-    public static string Shared { get; } = Path.GetFullPath(Path.Combine(Root, "..", "shared"));
 
     public static string File(params string[] parts) => Path.Combine([Root, .. parts]);
 

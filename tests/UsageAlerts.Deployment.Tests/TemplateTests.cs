@@ -1,4 +1,6 @@
 using System.Text.Json;
+using UsageAlerts.Configuration;
+using UsageAlerts.Jobs;
 
 namespace UsageAlerts.Deployment.Tests;
 
@@ -6,47 +8,13 @@ namespace UsageAlerts.Deployment.Tests;
 [Collection(BicepRuns.Name)]
 public sealed class TemplateTests(BicepFixture bicep)
 {
-    /// <summary>The app-setting names the app code reads; adding one means adding it here and to docs/operators.md.</summary>
-    private static readonly string[] AppSettingNames =
-    [
-        "AzureWebJobsStorage__credential",
-        "AzureWebJobsStorage__clientId",
-        "AzureWebJobsStorage__blobServiceUri",
-        "AzureWebJobsStorage__queueServiceUri",
-        "AzureWebJobsStorage__tableServiceUri",
-        "AZURE_CLIENT_ID",
-        "APPLICATIONINSIGHTS_CONNECTION_STRING",
-        "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
-        "Storage__TableServiceUri",
-        "KeyVault__Uri",
-        "OpenAI__OrganizationName",
-        "Rules__Path",
-        "Dashboard__PublicBaseUrl",
-        "Schedules__PollUsage",
-        "Schedules__PollRecentUsage",
-        "Schedules__PollCosts",
-        "Schedules__PollProjects",
-        "Schedules__Cleanup",
-        "Schedules__Evaluate",
-        "Schedules__Deliver",
-        "Schedules__Digest",
-    ];
-
     /// <summary>Settings that break or are ignored on Flex Consumption (the runtime comes from functionAppConfig).</summary>
     private static readonly string[] FlexForbiddenSettings =
         ["FUNCTIONS_WORKER_RUNTIME", "FUNCTIONS_EXTENSION_VERSION", "WEBSITE_RUN_FROM_PACKAGE", "WEBSITE_TIME_ZONE", "TZ"];
 
-    private static readonly Dictionary<string, string> DefaultSchedules = new()
-    {
-        ["PollUsage"] = "0 */15 * * * *",
-        ["PollRecentUsage"] = "0 */5 * * * *",
-        ["PollCosts"] = "0 10 * * * *",
-        ["PollProjects"] = "0 20 * * * *",
-        ["Cleanup"] = "0 30 3 * * *",
-        ["Evaluate"] = "30 */5 * * * *",
-        ["Deliver"] = "45 * * * * *",
-        ["Digest"] = "0 0 * * * *",
-    };
+    /// <summary>The library's compiled schedule defaults, by job.</summary>
+    private static readonly Dictionary<string, string> DefaultSchedules =
+        JobNames.All.ToDictionary(job => job, job => new ScheduleOptions().ExpressionFor(job), StringComparer.Ordinal);
 
     private JsonElement Template => bicep.Template;
 
@@ -117,16 +85,34 @@ public sealed class TemplateTests(BicepFixture bicep)
     }
 
     [Fact]
-    public void AppSettings_AreExactlyTheOnesTheAppReads()
+    public void EveryAppSetting_IsReadByTheApp_OrByTheFunctionsHost()
     {
         Assert.Empty(SiteConfigAppSettingNames());
-        AssertSameSet(AppSettingNames, AppSettings().Keys, "app settings");
-
         var settings = AppSettings();
+        var read = SettingsReadByTheApp.Of(settings.ToDictionary(s => s.Key, s => PlaceholderFor(s.Key)));
+
+        var unread = settings.Keys
+            .Where(name => !read.Contains(name) && !name.StartsWith(SettingsReadByTheApp.HostStoragePrefix, StringComparison.Ordinal) && !SettingsReadByTheApp.Telemetry.Contains(name))
+            .ToList();
+        Assert.True(unread.Count == 0, "app settings infra sets that nothing reads: " + string.Join(", ", unread));
+        Assert.Contains("AZURE_CLIENT_ID", read);
+        Assert.All(SettingsReadByTheApp.Telemetry, name => Assert.Contains(name, settings.Keys));
+
         Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"]);
         Assert.Equal("rules.json", settings["Rules__Path"]);
         Assert.Equal("[format('ClientId={0};Authorization=AAD', parameters('identityClientId'))]", settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
         Assert.Equal(settings["AzureWebJobsStorage__tableServiceUri"], settings["Storage__TableServiceUri"]);
+    }
+
+    [Fact]
+    public void EveryScheduleATimerReads_IsAnAppSettingInfraSets()
+    {
+        var settings = AppSettings();
+        foreach (var timer in FunctionsMetadata.Load().Where(f => f.Schedule is not null))
+        {
+            var name = timer.Schedule!.Trim('%').Replace(":", "__", StringComparison.Ordinal);
+            Assert.True(settings.ContainsKey(name), $"{timer.Name} reads {timer.Schedule}, but infra sets no app setting {name}.");
+        }
     }
 
     [Fact]
@@ -240,6 +226,16 @@ public sealed class TemplateTests(BicepFixture bicep)
             .Single(r => Arm.Text(r.Resource, "name").Contains("'appsettings'", StringComparison.Ordinal)).Resource;
         return config.GetProperty("properties").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ToString());
     }
+
+    /// <summary>A value of the right shape for a setting whose value in the template is an ARM expression.</summary>
+    private static string PlaceholderFor(string name) => name switch
+    {
+        _ when name.EndsWith("Uri", StringComparison.Ordinal) || name.EndsWith("Url", StringComparison.Ordinal) => "https://example.invalid/",
+        _ when name.StartsWith("Schedules__", StringComparison.Ordinal) => "0 0 * * * *",
+        "Rules__Path" => "rules.json",
+        "AZURE_CLIENT_ID" => "00000000-0000-0000-0000-000000000000",
+        _ => "placeholder",
+    };
 
     private IEnumerable<string> SiteConfigAppSettingNames() =>
         Arm.Get(Arm.Single(Template, "Microsoft.Web/sites"), "properties.siteConfig.appSettings") is { ValueKind: JsonValueKind.Array } list

@@ -11,7 +11,7 @@ internal static class TeamsCardChecks
     internal static readonly HashSet<string> AllowedTypes = ["AdaptiveCard", "TextBlock", "FactSet", "ColumnSet", "Column", "Container", "ActionSet", "Action.OpenUrl"];
 
     private static readonly Lazy<Task<JsonSchema>> Schema = new(() =>
-        JsonSchema.FromJsonAsync(File.ReadAllText(Path.Combine(RepoPaths.Shared, "specs", "adaptive-card-1.4.schema.json"))));
+        JsonSchema.FromJsonAsync(File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "UsageAlerts.Tests", "Specs", "adaptive-card-1.4.schema.json"))));
 
     /// <summary>Checks the envelope, size, 1.4 schema and element set, and returns the card's body.</summary>
     internal static async Task<JsonArray> AssertValidAsync(string body)

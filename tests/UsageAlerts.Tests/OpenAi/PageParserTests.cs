@@ -11,14 +11,14 @@ public sealed class PageParserTests
     [Fact]
     public void Real_completions_page_parses_every_bucket_with_exact_sums()
     {
-        var page = OpenAiPageParser.ParseUsagePage(Load(RepoPaths.SharedFixture("usage-completions-1d-ungrouped.json")), "usage/completions");
+        var page = OpenAiPageParser.ParseUsagePage(Load(RepoPaths.Fixture("usage-completions-1d-ungrouped.json")), "usage/completions");
 
         Assert.Equal(31, page.Buckets.Count);
         // The first bucket starts at the requested time (17:31 UTC), not midnight: parsed as given.
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1736616660), page.Buckets[0].Start);
         Assert.All(page.Buckets.SelectMany(b => b.Results), r => Assert.Equal("completions", r.Kind));
         Assert.All(page.Buckets.SelectMany(b => b.Results), r => Assert.Null(r.Dimensions.ProjectId));
-        var raw = JsonDocument.Parse(File.ReadAllText(RepoPaths.SharedFixture("usage-completions-1d-ungrouped.json")));
+        var raw = JsonDocument.Parse(File.ReadAllText(RepoPaths.Fixture("usage-completions-1d-ungrouped.json")));
         var expected = raw.RootElement.GetProperty("data").EnumerateArray()
             .SelectMany(b => b.GetProperty("results").EnumerateArray()).Sum(r => r.GetProperty("input_tokens").GetInt64());
         Assert.Equal(expected, page.Buckets.SelectMany(b => b.Results).Sum(r => r.Metric("input_tokens")));
@@ -28,7 +28,7 @@ public sealed class PageParserTests
     [Fact]
     public void Real_costs_page_keeps_all_seventeen_digits()
     {
-        var page = OpenAiPageParser.ParseCostsPage(Load(RepoPaths.SharedFixture("costs-1d-ungrouped.json")), "costs");
+        var page = OpenAiPageParser.ParseCostsPage(Load(RepoPaths.Fixture("costs-1d-ungrouped.json")), "costs");
 
         Assert.Equal(31, page.Buckets.Count);
         Assert.Equal(0.13080438340307526m, page.Buckets[0].Results[0].AmountUsd);

@@ -4,18 +4,6 @@ internal static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary>shared/ sits beside the repository (CI clones main with shared/ next to it).</summary>
-    public static string Shared
-    {
-        get
-        {
-            var path = Path.GetFullPath(Path.Combine(Root, "..", "shared"));
-            return Directory.Exists(path) ? path : throw new DirectoryNotFoundException($"shared/ reference folder not found at {path}");
-        }
-    }
-
-    public static string SharedFixture(string name) => Path.Combine(Shared, "fixtures", "openai", name);
-
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
 
     private static string FindRoot()
