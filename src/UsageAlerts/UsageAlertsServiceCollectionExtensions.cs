@@ -139,6 +139,7 @@ public static class UsageAlertsServiceCollectionExtensions
         services.TryAddSingleton<DailyRows>();
         services.TryAddSingleton<RollupReader>();
         services.TryAddSingleton<CostEstimator>();
+        services.TryAddSingleton<SpendReader>();
     }
 
     private static void AddAlerting(IServiceCollection services, IConfiguration configuration)

@@ -13,7 +13,8 @@ namespace UsageAlerts.Pricing;
 /// Prices the pending days: learns each closed day's unit rates from its bill, then writes the day's per-key costs
 /// (stream <see cref="PerKeyStream"/>, a cost pack like any other) — billed per key where OpenAI grouped costs by
 /// key that day, otherwise usage × rates marked estimated — with the drift against the bill, the usage no rate
-/// covers, and the charges no usage explains.
+/// covers, and the charges no usage explains. It also writes the day's estimate per project and line item
+/// (<see cref="EstimatedStream"/>), which spend falls back on while OpenAI's bill lags.
 /// </summary>
 internal sealed class CostEstimator(
     PricingBacklog backlog,
@@ -26,6 +27,9 @@ internal sealed class CostEstimator(
     ILogger<CostEstimator> logger)
 {
     public const string PerKeyStream = "costs.keys.1d";
+
+    /// <summary>The day's cost per project and line item estimated from usage, what spend falls back on while the bill lags.</summary>
+    public const string EstimatedStream = "costs.estimated.1d";
 
     /// <summary>Prices every pending day, oldest first (a day's rates serve the days after it); returns days priced.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -54,9 +58,8 @@ internal sealed class CostEstimator(
         var billedByItem = billed.GroupBy(c => (c.ProjectId, LineItem: c.LineItem ?? ""))
             .ToDictionary(g => ((string? Project, string LineItem))g.Key, g => g.Sum(c => c.AmountUsd));
 
-        // A day's bill is complete only once the day is over; rates from a half-reported day would be wrong.
-        var today = Periods.Day(timeProvider.GetUtcNow());
-        if (day < today && billedByItem.Count > 0)
+        // Rates come only from a final bill: a day still catching up would teach rates that are too low.
+        if (Periods.Midnight(day.AddDays(1)) + options.Value.CostsFinalAfter <= timeProvider.GetUtcNow() && billedByItem.Count > 0)
         {
             var usageByItem = quantities.GroupBy(q => (q.Row.ProjectId, q.LineItem, q.Row.Tier))
                 .ToDictionary(g => ((string? Project, string LineItem, string Tier))g.Key, g => g.Sum(q => q.Quantity));
@@ -89,7 +92,8 @@ internal sealed class CostEstimator(
         var perKey = billedPerKey
             ? billed.Select(c => new KeyCost(day, c.ProjectId, c.LineItem, c.ApiKeyId, c.AmountUsd))
             : estimated;
-        await WritePackAsync(day, perKey, cancellationToken);
+        await WritePackAsync(PerKeyStream, day, perKey, cancellationToken);
+        await WritePackAsync(EstimatedStream, day, estimated.Select(e => e with { ApiKeyId = null }), cancellationToken);
 
         var usedItems = quantities.Select(q => q.LineItem).ToHashSet(StringComparer.Ordinal);
         var estimate = new DayEstimate(
@@ -109,7 +113,7 @@ internal sealed class CostEstimator(
         return [.. billed.GroupBy(b => b.ProjectId).Select(g => new ProjectDrift(g.Key, g.Sum(b => b.AmountUsd), estimatedByProject.GetValueOrDefault(g.Key ?? "")))];
     }
 
-    private async Task WritePackAsync(DateOnly day, IEnumerable<KeyCost> records, CancellationToken cancellationToken)
+    private async Task WritePackAsync(string stream, DateOnly day, IEnumerable<KeyCost> records, CancellationToken cancellationToken)
     {
         var builder = new PackBuilder(usage: false);
         foreach (var record in records)
@@ -118,6 +122,6 @@ internal sealed class CostEstimator(
         }
 
         var table = await tables.GetAsync(TableName.Rollups, cancellationToken);
-        await table.UpsertEntityAsync(RollupRows.Entity(PerKeyStream, day, RollupRows.DayRow(day), builder.Encode(), builder.Groups), TableUpdateMode.Replace, cancellationToken);
+        await table.UpsertEntityAsync(RollupRows.Entity(stream, day, RollupRows.DayRow(day), builder.Encode(), builder.Groups), TableUpdateMode.Replace, cancellationToken);
     }
 }

@@ -7,6 +7,14 @@ public sealed class PricingOptions
 {
     public const string SectionName = "Pricing";
 
+    /// <summary>
+    /// OpenAI's costs lag and are revised: a day's bill counts as final this long after the day ends. Rates are learned
+    /// only from final days, and until then a project's spend is its bill or its estimate from usage, whichever is
+    /// larger.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "31.00:00:00")]
+    public TimeSpan CostsFinalAfter { get; set; } = TimeSpan.FromHours(48);
+
     /// <summary>A day without a bill of its own (today, or costs not yet reported) uses rates learned at most this many days before.</summary>
     [Range(1, 90)]
     public int MaxRateAgeDays { get; set; } = 14;

@@ -5,8 +5,11 @@ using UsageAlerts.Summaries.Rollups;
 
 namespace UsageAlerts.Storage;
 
-/// <summary>One stored cost row: a day's amount for a project, line item and API key.</summary>
-internal sealed record CostRecord(DateTimeOffset Day, string? ProjectId, string? LineItem, string? ApiKeyId, decimal AmountUsd);
+/// <summary>
+/// One cost row: a day's amount for a project, line item and API key; <see cref="Estimated"/> when it is derived from
+/// usage and learned rates because the bill does not cover it yet.
+/// </summary>
+internal sealed record CostRecord(DateTimeOffset Day, string? ProjectId, string? LineItem, string? ApiKeyId, decimal AmountUsd, bool Estimated = false);
 
 /// <summary>
 /// Streams the costs of whole UTC days in [from, to): from the day packs, one entity per day (budgets re-read the
@@ -17,7 +20,14 @@ internal sealed class CostReader(RollupReader rollups)
 {
     private static readonly StreamRead Costs = new(StreamCatalog.CostsStreamName, null, SummaryFilter.None, null);
 
-    public async IAsyncEnumerable<CostRecord> ReadAsync(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<CostRecord> ReadAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        ReadAsync(Costs, from, to, cancellationToken);
+
+    /// <summary>The same days of another cost stream (the estimates pricing writes).</summary>
+    public IAsyncEnumerable<CostRecord> ReadStreamAsync(string stream, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        ReadAsync(Costs with { Stream = stream }, from, to, cancellationToken);
+
+    private async IAsyncEnumerable<CostRecord> ReadAsync(StreamRead read, DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var (first, end) = (Periods.Day(from), Periods.Day(to));
         if (first >= end)
@@ -28,10 +38,10 @@ internal sealed class CostReader(RollupReader rollups)
         foreach (var piece in ReadSegment.Plan(new SummaryRange(first, end), sealedBefore: null, allowMonths: false))
         {
             var sink = new CollectingSink();
-            await rollups.ReadDaysAsync(Costs, piece.Days, sink, cancellationToken);
+            await rollups.ReadDaysAsync(read, piece.Days, sink, cancellationToken);
             foreach (var cost in sink.Costs.OrderBy(c => c.Day))
             {
-                yield return new CostRecord(Periods.Midnight(cost.Day), cost.ProjectId, cost.LineItem, cost.ApiKeyId, cost.AmountUsd);
+                yield return new CostRecord(Periods.Midnight(cost.Day), cost.ProjectId, cost.LineItem, cost.ApiKeyId, cost.AmountUsd, cost.Estimated);
             }
         }
     }

@@ -1,0 +1,66 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Options;
+using UsageAlerts.Storage;
+using Periods = UsageAlerts.Summaries.Periods;
+
+namespace UsageAlerts.Pricing;
+
+/// <summary>
+/// Spend as budgets and spikes should see it: billed costs for days whose bill is final, and for the days since,
+/// per project, the bill or the estimate from usage × learned rates, whichever is larger (the estimate marked). So a
+/// breach shows as soon as usage is polled, not hours later when OpenAI's costs catch up, and a bill that arrives
+/// replaces the estimate as soon as it covers it.
+/// </summary>
+internal sealed class SpendReader(CostReader costs, IOptions<PricingOptions> options, TimeProvider timeProvider)
+{
+    public async IAsyncEnumerable<CostRecord> ReadAsync(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var openFrom = Periods.Midnight(Periods.Day(timeProvider.GetUtcNow() - options.Value.CostsFinalAfter).AddDays(-1));
+        var finalTo = to < openFrom ? to : openFrom;
+        await foreach (var cost in costs.ReadAsync(from, finalTo, cancellationToken))
+        {
+            yield return cost;
+        }
+
+        var recentFrom = from > openFrom ? from : openFrom;
+        if (recentFrom >= to)
+        {
+            yield break;
+        }
+
+        var billed = await ListAsync(costs.ReadAsync(recentFrom, to, cancellationToken));
+        var estimated = await ListAsync(costs.ReadStreamAsync(CostEstimator.EstimatedStream, recentFrom, to, cancellationToken));
+        foreach (var cost in Merge(billed, estimated))
+        {
+            yield return cost;
+        }
+    }
+
+    /// <summary>Per day and project: the billed rows, unless the estimate is larger (a bill still catching up).</summary>
+    internal static IEnumerable<CostRecord> Merge(IReadOnlyList<CostRecord> billed, IReadOnlyList<CostRecord> estimated)
+    {
+        var billedGroups = billed.GroupBy(c => (c.Day, c.ProjectId)).ToDictionary(g => g.Key, g => g.ToList());
+        var estimatedGroups = estimated.GroupBy(c => (c.Day, c.ProjectId)).ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var key in billedGroups.Keys.Union(estimatedGroups.Keys).OrderBy(k => k.Day))
+        {
+            var bill = billedGroups.GetValueOrDefault(key) ?? [];
+            var estimate = estimatedGroups.GetValueOrDefault(key) ?? [];
+            var rows = estimate.Sum(e => e.AmountUsd) > bill.Sum(b => b.AmountUsd) ? estimate : bill;
+            foreach (var row in rows)
+            {
+                yield return row;
+            }
+        }
+    }
+
+    private static async Task<List<CostRecord>> ListAsync(IAsyncEnumerable<CostRecord> records)
+    {
+        var list = new List<CostRecord>();
+        await foreach (var record in records)
+        {
+            list.Add(record);
+        }
+
+        return list;
+    }
+}

@@ -1,0 +1,27 @@
+using UsageAlerts.Pricing;
+using UsageAlerts.Storage;
+
+namespace UsageAlerts.Tests.Pricing;
+
+public sealed class SpendMergeTests
+{
+    private static readonly DateTimeOffset Day = new(2026, 12, 4, 0, 0, 0, TimeSpan.Zero);
+
+    private static CostRecord Billed(string project, decimal amount, int day = 0) => new(Day.AddDays(day), project, "gpt-4o, input", null, amount);
+
+    private static CostRecord Estimate(string project, decimal amount, int day = 0) => new(Day.AddDays(day), project, "gpt-4o, input", null, amount, Estimated: true);
+
+    [Fact]
+    public void A_bill_still_catching_up_gives_way_to_the_larger_estimate_per_project_and_day()
+    {
+        var merged = SpendReader.Merge(
+            [Billed("a", 150m), Billed("b", 40m), Billed("a", 500m, day: -1)],
+            [Estimate("a", 480m), Estimate("b", 39m), Estimate("c", 7m), Estimate("a", 495m, day: -1)]).ToList();
+
+        Assert.Equal(480m, merged.Where(c => c.ProjectId == "a" && c.Day == Day).Sum(c => c.AmountUsd));
+        Assert.True(merged.Where(c => c.ProjectId == "a" && c.Day == Day).All(c => c.Estimated));
+        Assert.Equal(40m, Assert.Single(merged, c => c.ProjectId == "b").AmountUsd);
+        Assert.True(Assert.Single(merged, c => c.ProjectId == "c").Estimated);
+        Assert.False(Assert.Single(merged, c => c.Day == Day.AddDays(-1)).Estimated);
+    }
+}
