@@ -30,6 +30,9 @@ param principalType string = 'User'
 @description('Display name of the OpenAI organization, shown in alerts and the dashboard (optional).')
 param openAiOrganizationName string = ''
 
+@description('Id (org-...) of the OpenAI organization the admin key must belong to; results of another organization then blind monitoring (optional).')
+param openAiOrganizationId string = ''
+
 @description('Schedule overrides (6-field NCRONTAB, UTC) by job name; jobs left out keep the defaults in schedules.json.')
 param schedules scheduleOverrides = {}
 
@@ -161,6 +164,7 @@ module api 'app/function.bicep' = {
     applicationInsightsName: applicationInsightsName
     keyVaultUri: keyVault.outputs.uri
     openAiOrganizationName: openAiOrganizationName
+    openAiOrganizationId: openAiOrganizationId
     schedules: effectiveSchedules
     maximumInstanceCount: maximumInstanceCount
   }

@@ -14,6 +14,7 @@ param deploymentContainerName string
 param applicationInsightsName string
 param keyVaultUri string
 param openAiOrganizationName string
+param openAiOrganizationId string
 
 @description('Effective schedules (NCRONTAB, 6 fields, UTC) keyed by job name.')
 param schedules object
@@ -128,6 +129,7 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
       Storage__TableServiceUri: storage.properties.primaryEndpoints.table
       KeyVault__Uri: keyVaultUri
       OpenAI__OrganizationName: openAiOrganizationName
+      OpenAI__OrganizationId: openAiOrganizationId
       Rules__Path: 'rules.json'
       Dashboard__PublicBaseUrl: 'https://${site.properties.defaultHostName}'
       Schedules__PollUsage: schedules.PollUsage

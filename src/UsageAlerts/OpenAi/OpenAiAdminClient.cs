@@ -197,7 +197,7 @@ public class OpenAiAdminClient
     /// </summary>
     private void RequireOrganization(string endpoint, IReadOnlySet<string> seen)
     {
-        if (_options.OrganizationId is { } expected && seen.FirstOrDefault(id => !string.Equals(id, expected, StringComparison.Ordinal)) is { } other)
+        if (_options.OrganizationId is { Length: > 0 } expected && seen.FirstOrDefault(id => !string.Equals(id, expected, StringComparison.Ordinal)) is { } other)
         {
             throw new OpenAiApiException(
                 OpenAiErrorKind.WrongOrganization,

@@ -32,11 +32,14 @@ public sealed class OrganizationTests
             && o.Content.Title.Contains("the admin key belongs to another organization", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Results_of_the_configured_organization_are_stored()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Results_of_the_configured_organization_or_with_none_configured_are_stored(bool configured)
     {
+        // Infra passes an empty value when the operator set none: that is "not checked", not a mismatch.
         var simulator = new UsageAlerts.Simulator.SimulatorOptions();
-        await using var harness = await IngestionHarness.StartAsync("sameorg", simulator, new() { ["OpenAI:OrganizationId"] = simulator.OrganizationId });
+        await using var harness = await IngestionHarness.StartAsync("sameorg" + configured, simulator, new() { ["OpenAI:OrganizationId"] = configured ? simulator.OrganizationId : "" });
 
         await harness.RunAsync(JobNames.PollCosts);
 
