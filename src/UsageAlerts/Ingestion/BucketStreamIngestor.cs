@@ -13,7 +13,8 @@ namespace UsageAlerts.Ingestion;
 /// whole: revised values overwrite, groups that vanished from a revised bucket are deleted, nothing adds up twice.
 /// A daily bucket's pack (the whole day in one entity, what summaries read) is written after its rows, before the
 /// watermark moves, so the two never disagree for long: a failure in between is repaired by the re-poll. The day is
-/// then marked for pricing (per-key costs), also before the watermark moves.
+/// then marked for pricing (per-key costs), also before the watermark moves. A page's watermark is written when
+/// the next page is stored and the last page's together with the run's success: one state write per page.
 /// </summary>
 internal sealed class BucketStreamIngestor(TableStore tables, StreamStateStore states, PricingBacklog pricing, TimeProvider timeProvider)
 {
@@ -24,7 +25,9 @@ internal sealed class BucketStreamIngestor(TableStore tables, StreamStateStore s
         var (start, end) = IngestionWindow.For(stream, state?.Watermark, now);
         if (start >= end)
         {
-            return StreamRunResult.Empty(stream.Name);
+            var empty = StreamRunResult.Empty(stream.Name);
+            await states.CommitAsync(stream.Name, state, StreamStateStore.Success(timeProvider.GetUtcNow(), empty), cancellationToken);
+            return empty;
         }
 
         var table = await tables.GetAsync(stream.Kind is null ? TableName.Costs : TableName.Usage, cancellationToken);
@@ -34,33 +37,52 @@ internal sealed class BucketStreamIngestor(TableStore tables, StreamStateStore s
         long written = 0, deleted = 0;
         int pages = 0, transactions = 0;
         var report = new SourceReport();
-        await foreach (var page in source.ReadAsync(stream, start, report, cancellationToken))
+        Action<StreamStateEntity>? advance = null;
+        try
         {
-            pages++;
-            if (page.Count == 0)
+            await foreach (var page in source.ReadAsync(stream, start, report, cancellationToken))
             {
-                continue;
+                pages++;
+                if (page.Count == 0)
+                {
+                    continue;
+                }
+
+                var deletes = await FindStaleRowsAsync(table, page.Where(b => b.Start < storedThrough), cancellationToken);
+                var actions = page.SelectMany(b => b.Rows).Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row))
+                    .Concat(deletes.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row)));
+                transactions += await TableBatchWriter.SubmitAsync(table, actions, cancellationToken);
+                if (rollups is not null)
+                {
+                    var packs = page.Select(bucket => new TableTransactionAction(TableTransactionActionType.UpsertReplace, DayPacks.For(stream, bucket)));
+                    transactions += await TableBatchWriter.SubmitAsync(rollups, packs, cancellationToken);
+                    transactions += await pricing.MarkAsync(page.Select(bucket => Periods.Day(bucket.Start)), cancellationToken);
+                }
+
+                written += page.Sum(b => b.Rows.Count);
+                deleted += deletes.Count;
+
+                // The previous page's watermark is written once this page is stored; the last one goes with the success.
+                if (advance is not null)
+                {
+                    state = await states.CommitAsync(stream.Name, state, advance, cancellationToken);
+                }
+
+                var pageEnd = page.Max(b => b.End);
+                advance = StreamStateStore.Advance(pageEnd < openBucketStart ? pageEnd : openBucketStart, pageEnd);
             }
-
-            var deletes = await FindStaleRowsAsync(table, page.Where(b => b.Start < storedThrough), cancellationToken);
-            var actions = page.SelectMany(b => b.Rows).Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row))
-                .Concat(deletes.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row)));
-            transactions += await TableBatchWriter.SubmitAsync(table, actions, cancellationToken);
-            if (rollups is not null)
-            {
-                var packs = page.Select(bucket => new TableTransactionAction(TableTransactionActionType.UpsertReplace, DayPacks.For(stream, bucket)));
-                transactions += await TableBatchWriter.SubmitAsync(rollups, packs, cancellationToken);
-                transactions += await pricing.MarkAsync(page.Select(bucket => Periods.Day(bucket.Start)), cancellationToken);
-            }
-
-            written += page.Sum(b => b.Rows.Count);
-            deleted += deletes.Count;
-
-            var pageEnd = page.Max(b => b.End);
-            await states.AdvanceAsync(stream.Name, pageEnd < openBucketStart ? pageEnd : openBucketStart, pageEnd, cancellationToken);
+        }
+        catch (Exception) when (advance is not null)
+        {
+            // A failed run keeps what it stored: the last stored page's watermark still moves.
+            await states.CommitAsync(stream.Name, state, advance, CancellationToken.None);
+            throw;
         }
 
-        return new StreamRunResult(stream.Name, written, deleted, pages, transactions) { SkippedResults = report.SkippedResults, Warning = report.Warning };
+        var result = new StreamRunResult(stream.Name, written, deleted, pages, transactions) { SkippedResults = report.SkippedResults, Warning = report.Warning };
+        var success = StreamStateStore.Success(timeProvider.GetUtcNow(), result);
+        await states.CommitAsync(stream.Name, state, advance is null ? success : advance + success, cancellationToken);
+        return result;
     }
 
     /// <summary>Rows stored earlier for these buckets whose group is absent from the new answer.</summary>

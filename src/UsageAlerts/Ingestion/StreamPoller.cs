@@ -39,7 +39,6 @@ internal sealed class StreamPoller(
                 try
                 {
                     var result = await ingestor.RunAsync(stream, source, blinded.Token);
-                    await states.RecordSuccessAsync(stream.Name, timeProvider.GetUtcNow(), result, cancellationToken);
                     IngestionLog.StreamPolled(logger, stream.Name, result.RowsWritten, result.RowsDeleted, result.PagesRead, result.Transactions);
                     outcome.Add(JobOutcome.From(result));
                 }

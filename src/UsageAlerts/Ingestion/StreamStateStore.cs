@@ -31,27 +31,55 @@ internal sealed class StreamStateStore(TableStore tables)
         return states;
     }
 
-    public Task AdvanceAsync(string stream, DateTimeOffset watermark, DateTimeOffset storedThrough, CancellationToken cancellationToken) =>
-        UpdateAsync(stream, state =>
-        {
-            state.Watermark = Later(state.Watermark, watermark);
-            state.StoredThrough = Later(state.StoredThrough, storedThrough);
-        }, cancellationToken);
+    public static Action<StreamStateEntity> Advance(DateTimeOffset watermark, DateTimeOffset storedThrough) => state =>
+    {
+        state.Watermark = Later(state.Watermark, watermark);
+        state.StoredThrough = Later(state.StoredThrough, storedThrough);
+    };
+
+    /// <param name="unavailable">True when the organization's API does not offer this optional endpoint (404).</param>
+    public static Action<StreamStateEntity> Success(DateTimeOffset at, StreamRunResult result, bool unavailable = false) => state =>
+    {
+        state.LastAttemptAt = at;
+        state.LastSuccessAt = at;
+        state.LastError = null;
+        state.LastErrorKind = null;
+        state.ConsecutiveFailures = 0;
+        state.LastRows = result.RowsWritten;
+        state.LastSkippedResults = result.SkippedResults;
+        state.Warning = result.Warning;
+        state.Unavailable = unavailable;
+    };
 
     /// <param name="unavailable">True when the organization's API does not offer this optional endpoint (404).</param>
     public Task RecordSuccessAsync(string stream, DateTimeOffset at, StreamRunResult result, CancellationToken cancellationToken, bool unavailable = false) =>
-        UpdateAsync(stream, state =>
+        UpdateAsync(stream, Success(at, result, unavailable), cancellationToken);
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the state this run read (or last wrote) and writes it with that ETag: one
+    /// transaction, no re-read. When another writer got there first, falls back to read-modify-write.
+    /// </summary>
+    public async Task<StreamStateEntity> CommitAsync(string stream, StreamStateEntity? known, Action<StreamStateEntity> change, CancellationToken cancellationToken)
+    {
+        if (known is not null)
         {
-            state.LastAttemptAt = at;
-            state.LastSuccessAt = at;
-            state.LastError = null;
-            state.LastErrorKind = null;
-            state.ConsecutiveFailures = 0;
-            state.LastRows = result.RowsWritten;
-            state.LastSkippedResults = result.SkippedResults;
-            state.Warning = result.Warning;
-            state.Unavailable = unavailable;
-        }, cancellationToken);
+            var table = await tables.GetAsync(TableName.Streams, cancellationToken);
+            try
+            {
+                change(known);
+                var response = await table.UpdateEntityAsync(known, known.ETag, TableUpdateMode.Replace, cancellationToken);
+                known.ETag = response.Headers.ETag ?? known.ETag;
+                return known;
+            }
+            catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+            {
+                // Changed meanwhile (a refused grouping recorded, a concurrent run): apply on top of its version.
+            }
+        }
+
+        await UpdateAsync(stream, change, cancellationToken);
+        return (await GetAsync(stream, cancellationToken))!;
+    }
 
     /// <summary>Records that OpenAI refused <paramref name="dropped"/> (null: the full grouping works again).</summary>
     public Task RecordReducedGroupingAsync(string stream, string? dropped, DateTimeOffset? retryAt, CancellationToken cancellationToken) =>
