@@ -80,9 +80,11 @@ public sealed class TeamsRendererTests
     {
         const string table = """{"type":"AdaptiveCard","version":"1.4","body":[{"type":"Table","columns":[],"rows":[]}]}""";
         const string missingText = """{"type":"AdaptiveCard","version":"1.4","body":[{"type":"TextBlock"}]}""";
+        const string wrongType = """{"type":"AdaptiveCard","version":"1.4","body":[{"type":"TextBlock","text":"x","wrap":"yes"}]}""";
 
         Assert.NotEqual(0, await TeamsCardChecks.SchemaErrorCountAsync(table));
         Assert.NotEqual(0, await TeamsCardChecks.SchemaErrorCountAsync(missingText));
+        Assert.NotEqual(0, await TeamsCardChecks.SchemaErrorCountAsync(wrongType));
         Assert.DoesNotContain("Table", TeamsCardChecks.AllowedTypes);
         Assert.DoesNotContain("Action.Submit", TeamsCardChecks.AllowedTypes);
         Assert.DoesNotContain("Action.Execute", TeamsCardChecks.AllowedTypes);
