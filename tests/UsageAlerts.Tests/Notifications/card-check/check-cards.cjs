@@ -64,12 +64,12 @@ function load() {
 function handledOutsideSchema(AC, object) {
   const keys = [];
   if (typeof object.getItemsCollectionPropertyName === "function") keys.push(object.getItemsCollectionPropertyName());
-  if (object instanceof AC.CardElement) keys.push("fallback");
+  if (object instanceof AC.CardObject) keys.push("fallback");
   if (object instanceof AC.ColumnSet) keys.push("columns");
   if (object instanceof AC.ActionSet || object instanceof AC.ContainerWithActions) keys.push("actions");
   if (object instanceof AC.RichTextBlock) keys.push("inlines");
   if (object instanceof AC.ShowCardAction) keys.push("card");
-  if (object instanceof AC.AdaptiveCard && !(object.parent)) keys.push(...hostExtensions);
+  if (object instanceof AC.AdaptiveCard && !object.parent) keys.push(...hostExtensions);
   return keys;
 }
 
