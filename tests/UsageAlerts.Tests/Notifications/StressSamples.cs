@@ -32,6 +32,13 @@ internal static class StressSamples
         }
     }
 
+    /// <summary>A notice whose title is markup in both channels.</summary>
+    internal static ChatMessage HostileTitle => NoticeSamples.Single(NoticeSamples.BudgetFiring with { Title = Hostile });
+
+    /// <summary>No dashboard link, and a notice link no chat client should open.</summary>
+    internal static ChatMessage WithoutSafeLinks =>
+        NoticeSamples.Grouped with { DashboardLink = null, Notices = [NoticeSamples.Spike with { Link = new Uri("javascript:alert(1)") }] };
+
     private static AlertNotice Large(int n) => new(
         $"budget:proj_{n:000}-monthly:actual:2026-11", AlertKind.Budget, NoticeType.Firing, n <= 50 ? Severity.Critical : Severity.Warning,
         $"Budget Customer Success Automation Platform – EMEA Region Team {n:000} – monthly at {100 + n} % of $2,000.00",

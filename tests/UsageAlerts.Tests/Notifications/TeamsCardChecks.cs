@@ -5,7 +5,11 @@ using UsageAlerts.Tests.TestSupport;
 
 namespace UsageAlerts.Tests.Notifications;
 
-/// <summary>What a Teams Workflows webhook body must satisfy; Teams accepts any post and fails bad cards silently later.</summary>
+/// <summary>
+/// What a Teams Workflows webhook body must satisfy; Teams accepts any post and fails bad cards silently later.
+/// TeamsCardRendererTests put every card through Microsoft's renderer too; the 1.4 schema stays here because the
+/// renderer quietly replaces a value of the wrong type (<c>"wrap": "yes"</c>) with the default.
+/// </summary>
 internal static class TeamsCardChecks
 {
     internal static readonly HashSet<string> AllowedTypes = ["AdaptiveCard", "TextBlock", "FactSet", "ColumnSet", "Column", "Container", "ActionSet", "Action.OpenUrl"];

@@ -57,7 +57,7 @@ public sealed class TeamsRendererTests
     [Fact]
     public void Markdown_in_data_is_shown_as_typed()
     {
-        var rendered = _renderer.Render(NoticeSamples.Single(NoticeSamples.BudgetFiring with { Title = StressSamples.Hostile }));
+        var rendered = _renderer.Render(StressSamples.HostileTitle);
 
         var title = TeamsCardChecks.Texts(JsonNode.Parse(rendered)).Single(t => t.Contains("script", StringComparison.Ordinal));
         Assert.Contains(@"\*\[prod\](https://evil.example)\*", title, StringComparison.Ordinal);
@@ -80,9 +80,11 @@ public sealed class TeamsRendererTests
     {
         const string table = """{"type":"AdaptiveCard","version":"1.4","body":[{"type":"Table","columns":[],"rows":[]}]}""";
         const string missingText = """{"type":"AdaptiveCard","version":"1.4","body":[{"type":"TextBlock"}]}""";
+        const string wrongType = """{"type":"AdaptiveCard","version":"1.4","body":[{"type":"TextBlock","text":"x","wrap":"yes"}]}""";
 
         Assert.NotEqual(0, await TeamsCardChecks.SchemaErrorCountAsync(table));
         Assert.NotEqual(0, await TeamsCardChecks.SchemaErrorCountAsync(missingText));
+        Assert.NotEqual(0, await TeamsCardChecks.SchemaErrorCountAsync(wrongType));
         Assert.DoesNotContain("Table", TeamsCardChecks.AllowedTypes);
         Assert.DoesNotContain("Action.Submit", TeamsCardChecks.AllowedTypes);
         Assert.DoesNotContain("Action.Execute", TeamsCardChecks.AllowedTypes);
@@ -91,8 +93,7 @@ public sealed class TeamsRendererTests
     [Fact]
     public async Task Without_a_dashboard_link_there_are_no_card_actions_and_bad_links_are_dropped()
     {
-        var message = NoticeSamples.Grouped with { DashboardLink = null, Notices = [NoticeSamples.Spike with { Link = new Uri("javascript:alert(1)") }] };
-        var rendered = _renderer.Render(message);
+        var rendered = _renderer.Render(StressSamples.WithoutSafeLinks);
         await TeamsCardChecks.AssertValidAsync(rendered);
 
         Assert.DoesNotContain("actions", rendered, StringComparison.Ordinal);
