@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using UsageAlerts.OpenAi;
 using UsageAlerts.Pricing;
@@ -18,7 +19,8 @@ namespace UsageAlerts.Ingestion;
 /// </summary>
 internal sealed class BucketStreamIngestor(TableStore tables, StreamStateStore states, PricingBacklog pricing, TimeProvider timeProvider)
 {
-    public async Task<StreamRunResult> RunAsync(StreamDefinition stream, IBucketSource source, CancellationToken cancellationToken)
+    /// <param name="pricingMarks">Days this job run already marked for pricing.</param>
+    public async Task<StreamRunResult> RunAsync(StreamDefinition stream, IBucketSource source, ConcurrentDictionary<DateOnly, bool> pricingMarks, CancellationToken cancellationToken)
     {
         var now = TruncateToSecond(timeProvider.GetUtcNow());
         var state = await states.GetAsync(stream.Name, cancellationToken);
@@ -56,7 +58,7 @@ internal sealed class BucketStreamIngestor(TableStore tables, StreamStateStore s
                 {
                     var packs = page.Select(bucket => new TableTransactionAction(TableTransactionActionType.UpsertReplace, DayPacks.For(stream, bucket)));
                     transactions += await TableBatchWriter.SubmitAsync(rollups, packs, cancellationToken);
-                    transactions += await pricing.MarkAsync(page.Select(bucket => Periods.Day(bucket.Start)), cancellationToken);
+                    transactions += await pricing.MarkAsync(page.Select(bucket => Periods.Day(bucket.Start)), pricingMarks, cancellationToken);
                 }
 
                 written += page.Sum(b => b.Rows.Count);

@@ -24,6 +24,7 @@ internal sealed class StreamPoller(
         budget.CancelAfter(options.Value.RunBudget);
         using var blinded = CancellationTokenSource.CreateLinkedTokenSource(budget.Token);
         OpenAiApiException? blindingError = null;
+        var pricingMarks = new ConcurrentDictionary<DateOnly, bool>();
 
         await Parallel.ForEachAsync(
             streams,
@@ -38,7 +39,7 @@ internal sealed class StreamPoller(
 
                 try
                 {
-                    var result = await ingestor.RunAsync(stream, source, blinded.Token);
+                    var result = await ingestor.RunAsync(stream, source, pricingMarks, blinded.Token);
                     IngestionLog.StreamPolled(logger, stream.Name, result.RowsWritten, result.RowsDeleted, result.PagesRead, result.Transactions);
                     outcome.Add(JobOutcome.From(result));
                 }

@@ -31,21 +31,40 @@ internal sealed class CostEstimator(
     /// <summary>The day's cost per project and line item estimated from usage, what spend falls back on while the bill lags.</summary>
     public const string EstimatedStream = "costs.estimated.1d";
 
-    /// <summary>Prices every pending day, oldest first (a day's rates serve the days after it); returns days priced.</summary>
+    /// <summary>
+    /// Prices every pending day, oldest first (a day's rates serve the days after it), then writes what it found in
+    /// batches and clears the marks it read; returns the days priced.
+    /// </summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        var pending = await backlog.PendingAsync(cancellationToken);
-        foreach (var (day, etag) in pending.OrderBy(p => p.Day))
+        var pending = (await backlog.PendingAsync(cancellationToken)).OrderBy(p => p.Day).ToList();
+        if (pending.Count == 0)
         {
-            var estimate = await PriceDayAsync(day, cancellationToken);
-            await backlog.ClearAsync(day, etag, cancellationToken);
-            PricingLog.DayPriced(logger, day, estimate.RatesDay, estimate.Unpriced.Count, estimate.BilledPerKey);
+            return 0;
         }
 
+        var rates = await store.RatesAsync(pending[0].Day.AddDays(-options.Value.MaxRateAgeDays), pending[^1].Day, cancellationToken);
+        var packs = new List<TableEntity>();
+        var records = new List<TableEntity>();
+        foreach (var (day, _) in pending)
+        {
+            var priced = await PriceDayAsync(day, rates, cancellationToken);
+            packs.AddRange(priced.Packs);
+            records.AddRange(priced.Records);
+            PricingLog.DayPriced(logger, day, priced.Estimate.RatesDay, priced.Estimate.Unpriced.Count, priced.Estimate.BilledPerKey);
+        }
+
+        var rollups = await tables.GetAsync(TableName.Rollups, cancellationToken);
+        await TableBatchWriter.SubmitAsync(rollups, packs.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, p)), cancellationToken);
+        await store.SaveAsync(records, cancellationToken);
+        await backlog.ClearAsync(pending, cancellationToken);
         return pending.Count;
     }
 
-    public async Task<DayEstimate> PriceDayAsync(DateOnly day, CancellationToken cancellationToken)
+    /// <summary>One day's pricing: its estimate, and the entities to write (packs for the rollups, rates and estimate for the pricing table).</summary>
+    private sealed record DayPricing(DayEstimate Estimate, IReadOnlyList<TableEntity> Packs, IReadOnlyList<TableEntity> Records);
+
+    private async Task<DayPricing> PriceDayAsync(DateOnly day, SortedDictionary<DateOnly, IReadOnlyList<UnitRate>> knownRates, CancellationToken cancellationToken)
     {
         var usage = await usageReader.ReadDayAsync(day, cancellationToken);
         var billed = new List<BilledCost>();
@@ -58,6 +77,7 @@ internal sealed class CostEstimator(
         var billedByItem = billed.GroupBy(c => (c.ProjectId, LineItem: c.LineItem ?? ""))
             .ToDictionary(g => ((string? Project, string LineItem))g.Key, g => g.Sum(c => c.AmountUsd));
 
+        var records = new List<TableEntity>();
         // Rates come only from a final bill: a day still catching up would teach rates that are too low.
         if (Periods.Midnight(day.AddDays(1)) + options.Value.CostsFinalAfter <= timeProvider.GetUtcNow() && billedByItem.Count > 0)
         {
@@ -66,12 +86,14 @@ internal sealed class CostEstimator(
             var learned = RateLearner.Learn(billedByItem, usageByItem);
             if (learned.Count > 0)
             {
-                await store.SaveRatesAsync(day, learned, cancellationToken);
+                knownRates[day] = learned;
+                records.Add(PricingStore.RatesEntity(day, learned));
             }
         }
 
-        var rates = await store.LatestRatesAsync(day, day.AddDays(-options.Value.MaxRateAgeDays), cancellationToken);
-        var lookup = (rates?.Rates ?? []).ToLookup(r => r.LineItem, StringComparer.Ordinal);
+        var oldest = day.AddDays(-options.Value.MaxRateAgeDays);
+        var rates = knownRates.LastOrDefault(r => r.Key <= day && r.Key >= oldest);
+        var lookup = (rates.Value ?? []).ToLookup(r => r.LineItem, StringComparer.Ordinal);
         var estimated = new List<KeyCost>();
         var unpriced = new Dictionary<(string?, string), long>();
         foreach (var (row, lineItem, quantity) in quantities)
@@ -92,19 +114,16 @@ internal sealed class CostEstimator(
         var perKey = billedPerKey
             ? billed.Select(c => new KeyCost(day, c.ProjectId, c.LineItem, c.ApiKeyId, c.AmountUsd))
             : estimated;
-        await WritePackAsync(PerKeyStream, day, perKey, cancellationToken);
-        await WritePackAsync(EstimatedStream, day, estimated.Select(e => e with { ApiKeyId = null }), cancellationToken);
-
         var usedItems = quantities.Select(q => q.LineItem).ToHashSet(StringComparer.Ordinal);
         var estimate = new DayEstimate(
             day,
-            rates?.Day,
+            rates.Value is null ? null : rates.Key,
             billedPerKey,
             billed.Count == 0 ? [] : Drift(billed, estimated),
             [.. unpriced.Select(u => new UnpricedUsage(u.Key.Item1, u.Key.Item2, u.Value))],
             [.. billedByItem.Where(b => !usedItems.Contains(b.Key.LineItem)).Select(b => new UnmatchedCharge(b.Key.Project, b.Key.LineItem, b.Value))]);
-        await store.SaveEstimateAsync(estimate, cancellationToken);
-        return estimate;
+        records.Add(PricingStore.EstimateEntity(estimate));
+        return new DayPricing(estimate, [Pack(PerKeyStream, day, perKey), Pack(EstimatedStream, day, estimated.Select(e => e with { ApiKeyId = null }))], records);
     }
 
     private static List<ProjectDrift> Drift(List<BilledCost> billed, List<KeyCost> estimated)
@@ -113,7 +132,7 @@ internal sealed class CostEstimator(
         return [.. billed.GroupBy(b => b.ProjectId).Select(g => new ProjectDrift(g.Key, g.Sum(b => b.AmountUsd), estimatedByProject.GetValueOrDefault(g.Key ?? "")))];
     }
 
-    private async Task WritePackAsync(string stream, DateOnly day, IEnumerable<KeyCost> records, CancellationToken cancellationToken)
+    private static TableEntity Pack(string stream, DateOnly day, IEnumerable<KeyCost> records)
     {
         var builder = new PackBuilder(usage: false);
         foreach (var record in records)
@@ -121,7 +140,6 @@ internal sealed class CostEstimator(
             builder.Add(record);
         }
 
-        var table = await tables.GetAsync(TableName.Rollups, cancellationToken);
-        await table.UpsertEntityAsync(RollupRows.Entity(stream, day, RollupRows.DayRow(day), builder.Encode(), builder.Groups), TableUpdateMode.Replace, cancellationToken);
+        return RollupRows.Entity(stream, day, RollupRows.DayRow(day), builder.Encode(), builder.Groups);
     }
 }

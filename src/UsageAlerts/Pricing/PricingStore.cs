@@ -16,33 +16,36 @@ internal sealed class PricingStore(TableStore tables)
     private const string Estimates = "estimate";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public Task SaveRatesAsync(DateOnly day, IReadOnlyList<UnitRate> rates, CancellationToken cancellationToken) =>
-        SaveAsync(Rates, day, rates, cancellationToken);
+    public static TableEntity RatesEntity(DateOnly day, IReadOnlyList<UnitRate> rates) => Entity(Rates, day, rates);
 
-    public Task SaveEstimateAsync(DayEstimate estimate, CancellationToken cancellationToken) =>
-        SaveAsync(Estimates, estimate.Day, estimate, cancellationToken);
+    public static TableEntity EstimateEntity(DayEstimate estimate) => Entity(Estimates, estimate.Day, estimate);
 
-    /// <summary>The newest rates learned on or before <paramref name="day"/> and no older than <paramref name="oldest"/>.</summary>
-    public async Task<(DateOnly Day, IReadOnlyList<UnitRate> Rates)?> LatestRatesAsync(DateOnly day, DateOnly oldest, CancellationToken cancellationToken)
+    /// <summary>Writes rates and estimates, one batch per month partition.</summary>
+    public async Task SaveAsync(IEnumerable<TableEntity> entities, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName.Pricing, cancellationToken);
-        for (var month = new DateOnly(day.Year, day.Month, 1); month >= new DateOnly(oldest.Year, oldest.Month, 1); month = month.AddMonths(-1))
+        await TableBatchWriter.SubmitAsync(table, entities.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
+    }
+
+    /// <summary>Every day's learned rates in [from, to], by day.</summary>
+    public async Task<SortedDictionary<DateOnly, IReadOnlyList<UnitRate>>> RatesAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName.Pricing, cancellationToken);
+        var found = new SortedDictionary<DateOnly, IReadOnlyList<UnitRate>>();
+        for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
         {
             var filter = TableClient.CreateQueryFilter(
-                $"PartitionKey eq {RollupRows.Partition(Rates, month)} and RowKey le {RollupRows.DayRow(day)} and RowKey ge {RollupRows.DayRow(oldest)}");
-            TableEntity? latest = null;
+                $"PartitionKey eq {RollupRows.Partition(Rates, month)} and RowKey ge {RollupRows.DayRow(from)} and RowKey le {RollupRows.DayRow(to)}");
             await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
-                latest = entity;
-            }
-
-            if (latest is not null && Read<List<UnitRate>>(latest) is { } rates)
-            {
-                return (RollupRows.DayOf(latest.RowKey), rates);
+                if (Read<List<UnitRate>>(entity) is { } rates)
+                {
+                    found[RollupRows.DayOf(entity.RowKey)] = rates;
+                }
             }
         }
 
-        return null;
+        return found;
     }
 
     /// <summary>The estimates of the days in [from, to), for summary notes and health.</summary>
@@ -66,7 +69,7 @@ internal sealed class PricingStore(TableStore tables)
         return found;
     }
 
-    private async Task SaveAsync<T>(string kind, DateOnly day, T value, CancellationToken cancellationToken)
+    private static TableEntity Entity<T>(string kind, DateOnly day, T value)
     {
         using var buffer = new MemoryStream();
         using (var zip = new ZLibStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
@@ -74,9 +77,7 @@ internal sealed class PricingStore(TableStore tables)
             JsonSerializer.Serialize(zip, value, Json);
         }
 
-        var table = await tables.GetAsync(TableName.Pricing, cancellationToken);
-        var entity = RollupRows.Entity(kind, day, RollupRows.DayRow(day), buffer.ToArray(), groups: 0);
-        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        return RollupRows.Entity(kind, day, RollupRows.DayRow(day), buffer.ToArray(), groups: 0);
     }
 
     private static T? Read<T>(TableEntity entity)
