@@ -142,7 +142,10 @@ internal sealed class AlertEngine(
                 await outbox.EnqueueAsync(receiver, OutboxContent.NoticeId(receiver, reference), content, notice.Title, now, cancellationToken);
                 rows++;
             }
+        }
 
+        foreach (var (state, _) in announced)
+        {
             var seq = state.Seq;
             await store.ChangeAsync(state.Id, s => s.Seq == seq && !s.Enqueued ? s with { Enqueued = true } : null, cancellationToken);
         }
