@@ -15,7 +15,7 @@ internal sealed class WebhookStub : HttpMessageHandler
 
     private readonly object _gate = new();
     private readonly List<Post> _accepted = [];
-    private readonly Dictionary<string, (HttpStatusCode Status, string Body)> _refusals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (HttpStatusCode Status, string Body, TimeSpan? RetryAfter)> _refusals = new(StringComparer.Ordinal);
     private int _taken;
 
     /// <summary>One accepted message.</summary>
@@ -23,11 +23,11 @@ internal sealed class WebhookStub : HttpMessageHandler
 
     public int Refused { get; private set; }
 
-    public void Refuse(string channel, HttpStatusCode status, string body = "")
+    public void Refuse(string channel, HttpStatusCode status, string body = "", TimeSpan? retryAfter = null)
     {
         lock (_gate)
         {
-            _refusals[channel] = (status, body);
+            _refusals[channel] = (status, body, retryAfter);
         }
     }
 
@@ -72,7 +72,13 @@ internal sealed class WebhookStub : HttpMessageHandler
             if (_refusals.TryGetValue(channel, out var refusal))
             {
                 Refused++;
-                return new HttpResponseMessage(refusal.Status) { Content = new StringContent(refusal.Body, Encoding.UTF8, "text/plain") };
+                var response = new HttpResponseMessage(refusal.Status) { Content = new StringContent(refusal.Body, Encoding.UTF8, "text/plain") };
+                if (refusal.RetryAfter is { } wait)
+                {
+                    response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(wait);
+                }
+
+                return response;
             }
 
             _accepted.Add(new Post(channel, body));

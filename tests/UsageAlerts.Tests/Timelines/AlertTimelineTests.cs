@@ -341,8 +341,10 @@ public sealed class AlertTimelineTests
     {
         await using var timeline = AlertTimeline.Start("t12", Nov20.AddHours(12), $$"""
             "budgets": [ {{Budget("November", 1000, "{ \"percent\": 80 }")}} ]
-            """, new() { ["Alerts:BudgetResolveDelay"] = "00:00:00", ["Notifications:MaxAttemptsPerRun"] = "1" });
-        timeline.Webhooks.Refuse("teams", HttpStatusCode.InternalServerError);
+            """, new() { ["Alerts:BudgetResolveDelay"] = "00:00:00" });
+
+        // Teams asks for two hours' rest, so its firing waits, untried, while the alert resolves and fires again.
+        timeline.Webhooks.Refuse("teams", HttpStatusCode.TooManyRequests, "", TimeSpan.FromHours(2));
         MonthToDate(timeline, 850m);
         await StepAsync(timeline, Nov20.AddHours(12));
         timeline.Webhooks.Expect("slack");
@@ -357,6 +359,7 @@ public sealed class AlertTimelineTests
 
         timeline.Webhooks.Heal("teams");
         timeline.At(Nov20.AddHours(18));
+        await timeline.RunAsync(JobNames.Deliver);
         await timeline.RunAsync(JobNames.Deliver);
         var teams = Assert.Single(timeline.Webhooks.Expect("teams"));
         Assert.Equal(2, teams.Body.Split("Alert budget|November|2026-11|actual").Length);
