@@ -42,10 +42,12 @@ public sealed class SlackRendererTests
     [Fact]
     public void Many_hostile_notices_are_cut_to_fit()
     {
-        var blocks = SlackLimitChecks.AssertWithinLimits(_renderer.Render(StressSamples.HostileMessage(40)).Body);
+        var rendered = _renderer.Render(StressSamples.HostileMessage(40));
+        var blocks = SlackLimitChecks.AssertWithinLimits(rendered.Body);
 
         var shown = blocks.Count(b => b!["fields"] is not null);
         Assert.InRange(shown, 1, 39);
+        Assert.Equal(shown, rendered.Shown);
         Assert.Contains(blocks, b => ((string?)b!["text"]?["text"])?.StartsWith($"*…and {40 - shown} more*", StringComparison.Ordinal) == true);
     }
 

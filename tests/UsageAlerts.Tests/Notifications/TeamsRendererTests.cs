@@ -39,10 +39,12 @@ public sealed class TeamsRendererTests
     [Fact]
     public async Task Many_hostile_notices_are_cut_to_fit()
     {
-        var body = await TeamsCardChecks.AssertValidAsync(_renderer.Render(StressSamples.HostileMessage(40)).Body);
+        var rendered = _renderer.Render(StressSamples.HostileMessage(40));
+        var body = await TeamsCardChecks.AssertValidAsync(rendered.Body);
 
         var shown = body.Count(e => (string?)e!["style"] == "attention");
         Assert.InRange(shown, 1, 39);
+        Assert.Equal(shown, rendered.Shown);
         Assert.StartsWith($"…and {40 - shown} more", (string)body[^1]!["text"]!, StringComparison.Ordinal);
     }
 
