@@ -17,6 +17,7 @@ namespace UsageAlerts.Tests.Timelines;
 public sealed class AlertTimelineTests
 {
     private const string Both = "\"receivers\": [\"finance-teams\", \"platform-slack\"]";
+    private const string DailySpike = """{ "name": "Daily spike", "factor": 3, "minimum": 25, "repeatInterval": "7.00:00:00", "receivers": ["finance-teams", "platform-slack"] }""";
     private static readonly DateTimeOffset Nov20 = new(2026, 11, 20, 0, 0, 0, TimeSpan.Zero);
 
     private static DateTimeOffset Day(int november) => new(2026, 11, november, 0, 0, 0, TimeSpan.Zero);
@@ -27,12 +28,18 @@ public sealed class AlertTimelineTests
     /// <summary>Spend of one project spread over November 1 to 19 so that the month to date is <paramref name="total"/>.</summary>
     private static void MonthToDate(AlertTimeline timeline, decimal total, string project = "proj_main")
     {
-        for (var day = 1; day <= 18; day++)
-        {
-            timeline.Cost(Day(day), project, 10m);
-        }
+        Daily(timeline, project, 1, 18, 10m);
 
         timeline.Cost(Day(19), project, total - 180m);
+    }
+
+    /// <summary>The same spend of one project on each day from the <paramref name="first"/> to the <paramref name="last"/> of November.</summary>
+    private static void Daily(AlertTimeline timeline, string project, int first, int last, decimal amount)
+    {
+        for (var day = first; day <= last; day++)
+        {
+            timeline.Cost(Day(day), project, amount);
+        }
     }
 
     private static async Task StepAsync(AlertTimeline timeline, DateTimeOffset at)
@@ -67,12 +74,9 @@ public sealed class AlertTimelineTests
     public async Task T02_a_spike_is_not_judged_on_a_half_reported_day()
     {
         await using var timeline = AlertTimeline.Start("t02", Nov20.AddHours(12), $$"""
-            "spikes": [ { "name": "Daily spike", "factor": 3, "minimum": 25, "repeatInterval": "7.00:00:00", {{Both}} } ]
+            "spikes": [ {{DailySpike}} ]
             """);
-        for (var day = 5; day <= 18; day++)
-        {
-            timeline.Cost(Day(day), "proj_a", 50m);
-        }
+        Daily(timeline, "proj_a", 5, 18, 50m);
 
         timeline.Cost(Day(19), "proj_a", 500m);
         await StepAsync(timeline, Nov20.AddHours(12));
@@ -96,17 +100,11 @@ public sealed class AlertTimelineTests
     public async Task T03_a_new_projects_baseline_uses_the_days_it_exists()
     {
         await using var timeline = AlertTimeline.Start("t03", Nov20.AddHours(12), $$"""
-            "spikes": [ { "name": "Daily spike", "factor": 3, "minimum": 25, "repeatInterval": "7.00:00:00", {{Both}} } ]
+            "spikes": [ {{DailySpike}} ]
             """);
-        for (var day = 16; day <= 19; day++)
-        {
-            timeline.Cost(Day(day), "proj_new", 30m);
-        }
+        Daily(timeline, "proj_new", 16, 19, 30m);
 
-        for (var day = 5; day <= 18; day++)
-        {
-            timeline.Cost(Day(day), "proj_old", 40m);
-        }
+        Daily(timeline, "proj_old", 5, 18, 40m);
 
         timeline.Cost(Day(19), "proj_old", 400m);
         await StepAsync(timeline, Nov20.AddHours(12));
@@ -154,11 +152,8 @@ public sealed class AlertTimelineTests
     {
         const string Spike = """{ "name": "Daily spike", "scope": { "projects": [PROJECTS] }, "factor": 3, "minimum": 25, "receivers": ["finance-teams", "platform-slack"] }""";
         await using var timeline = AlertTimeline.Start("t05", Nov20.AddHours(12), "\"spikes\": [ " + Spike.Replace("PROJECTS", "\"proj_a\", \"proj_b\"", StringComparison.Ordinal) + " ]");
-        for (var day = 5; day <= 18; day++)
-        {
-            timeline.Cost(Day(day), "proj_a", 50m);
-            timeline.Cost(Day(day), "proj_b", 50m);
-        }
+        Daily(timeline, "proj_a", 5, 18, 50m);
+        Daily(timeline, "proj_b", 5, 18, 50m);
 
         timeline.Cost(Day(19), "proj_a", 500m);
         timeline.Cost(Day(19), "proj_b", 50m);
