@@ -1,9 +1,12 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Azure.Core;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using UsageAlerts.Http;
 using UsageAlerts.Ingestion;
 using UsageAlerts.Jobs;
 using UsageAlerts.Notifications;
@@ -122,6 +125,15 @@ internal sealed class AlertTimeline : IAsyncDisposable
 
     /// <summary>Evaluates (which delivers what it enqueued, as the Evaluate job does).</summary>
     public Task<bool> EvaluateAsync() => RunAsync(JobNames.Evaluate);
+
+    /// <summary>A route's JSON answer, as <c>GET /api/{route}</c> gives it.</summary>
+    public async Task<JsonElement> RouteAsync(string route)
+    {
+        var context = new DefaultHttpContext { RequestServices = Services };
+        var reply = await Services.GetRequiredService<HttpRoutes>().HandleAsync(route, context.Request);
+        Assert.Equal(200, reply.StatusCode);
+        return JsonDocument.Parse(reply.Body).RootElement.Clone();
+    }
 
     public async Task<List<TableEntity>> RowsAsync(TableName table)
     {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using UsageAlerts.Health;
+using UsageAlerts.Http;
 using UsageAlerts.Jobs;
 using UsageAlerts.Rules;
 using UsageAlerts.Storage;
@@ -256,6 +257,10 @@ public sealed class AlertTimelineTests
         var told = Assert.Single(timeline.Webhooks.Expect("teams"));
         Assert.Contains("Messages to platform-slack are refused", told.Body, StringComparison.Ordinal);
         Assert.Equal(1, timeline.Webhooks.Refused);
+
+        var dead = Assert.Single((await timeline.RouteAsync(RouteNames.Alerts)).GetProperty("deadLetters").EnumerateArray());
+        Assert.Equal("platform-slack", dead.GetProperty("receiver").GetString());
+        Assert.Contains("400", dead.GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -358,6 +363,13 @@ public sealed class AlertTimelineTests
         await timeline.RunAsync(JobNames.Deliver);
         var teams = Assert.Single(timeline.Webhooks.Expect("teams"));
         Assert.Equal(2, teams.Body.Split("Alert budget|November|2026-11|actual").Length);
+
+        // /api/alerts tells the story: episode 1 told Slack (firing, resolved), its Teams firing went stale; episode 2 reached both.
+        var alert = Assert.Single((await timeline.RouteAsync(RouteNames.Alerts)).GetProperty("firing").EnumerateArray());
+        var episodes = alert.GetProperty("episodes").EnumerateArray().ToDictionary(e => e.GetProperty("episode").GetInt32(), e => e.GetProperty("notices").EnumerateArray()
+            .Select(n => $"{n.GetProperty("receiver").GetString()} {n.GetProperty("type").GetString()} {n.GetProperty("status").GetString()}").Order(StringComparer.Ordinal).ToList());
+        Assert.Equal(["finance-teams Firing superseded", "platform-slack Firing delivered", "platform-slack Resolved delivered"], episodes[1]);
+        Assert.Equal(["finance-teams Firing delivered", "platform-slack Firing delivered"], episodes[2]);
     }
 
     [Fact]
