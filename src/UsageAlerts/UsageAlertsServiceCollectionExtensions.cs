@@ -146,6 +146,7 @@ public static class UsageAlertsServiceCollectionExtensions
     {
         services.AddValidatedOptions<RulesOptions>(configuration, RulesOptions.SectionName);
         services.AddSingleton<IValidateOptions<RulesOptions>, RulesOptionsValidator>();
+        services.AddValidatedOptions<AlertingOptions>(configuration, AlertingOptions.SectionName);
         services.AddValidatedOptions<NotificationOptions>(configuration, NotificationOptions.SectionName);
         services.AddValidatedOptions<DashboardOptions>(configuration, DashboardOptions.SectionName);
         services.TryAddSingleton<RulesProvider>();
@@ -159,6 +160,7 @@ public static class UsageAlertsServiceCollectionExtensions
         services.AddSingleton<IAlertSource, HeadroomSource>();
         services.AddSingleton<IAlertSource, BlindSource>();
         services.TryAddSingleton<AlertStore>();
+        services.TryAddSingleton<AlertExpiry>();
         services.TryAddSingleton<TableLease>();
         services.TryAddSingleton<AlertEngine>();
         services.TryAddSingleton<OutboxStore>();

@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using UsageAlerts.Alerts;
 using UsageAlerts.Simulator;
 using UsageAlerts.Storage;
@@ -115,7 +116,8 @@ internal static class SoakCommand
         await using var services = new ServiceCollection().AddLogging().AddUsageAlerts(configuration).BuildServiceProvider();
         await TotalsCheck.RunAsync(simulator.Organization, services.GetRequiredService<CostReader>(), services.GetRequiredService<UsageReader>(), start, end, ledger);
         var expected = TruthAlerts.Derive(simulator.Organization, start, end);
-        await MessagesCheck.RunAsync(simulator, services.GetRequiredService<TableStore>(), services.GetRequiredService<AlertStore>(), expected, ledger);
+        await MessagesCheck.RunAsync(simulator, services.GetRequiredService<TableStore>(), services.GetRequiredService<AlertStore>(),
+            services.GetRequiredService<IOptions<AlertingOptions>>().Value.ResolveTimeout, start, end, expected, ledger);
     }
 
     private static (int Cycles, int Seed) ParseArguments(string[] args)

@@ -32,6 +32,7 @@ internal sealed class SoakHost
             ["Secrets__SlackWebhookUrl"] = new Uri(simulator.BaseAddress, $"sink/slack/{SoakRules.Slack}").ToString(),
             ["Notifications__AllowLoopbackWebhooks"] = "true",
             ["Rules__Path"] = rulesPath,
+            ["Alerts__DaySettleDelay"] = SoakRules.DaySettleDelay.ToString(),
             ["Ingestion__RunBudget"] = "00:01:00",
             ["Schedules__RunOnStartup"] = "true",
             ["Schedules__PollProjects"] = "*/20 * * * * *",

@@ -23,6 +23,9 @@ internal static class SoakRules
     public const int HeadroomWindowMinutes = 60;
     public const int HeadroomResolveMinutes = 15;
 
+    /// <summary>The host's <c>Alerts:DaySettleDelay</c>: spikes judge the last day that ended this long ago.</summary>
+    public static readonly TimeSpan DaySettleDelay = TimeSpan.FromHours(6);
+
     public static string Json => $$"""
         {
           "receivers": [

@@ -11,8 +11,9 @@ internal sealed record ExpectedAlert(string Id, string Description, int FirstLev
 
 /// <summary>
 /// Works out from the simulator's own numbers which alerts the soak rules must raise: the Research budget at the
-/// threshold its month-to-date spend passed, every project whose last full day is above four times its 14-day
-/// median (and at least $25), and the near-cap model's token and request headroom over the last hour.
+/// threshold its month-to-date spend passed, every project whose last settled day is above four times the median of
+/// the days of its 14-day baseline that hold its spend (at least three; never zero-filled, and at least $25), and the
+/// near-cap model's token and request headroom over the last hour.
 /// </summary>
 internal static class TruthAlerts
 {
@@ -40,14 +41,18 @@ internal static class TruthAlerts
 
     private static IEnumerable<ExpectedAlert> Spikes(SimulatedOrganization truth, DateTimeOffset end)
     {
-        var today = new DateTimeOffset(end.UtcDateTime.Date, TimeSpan.Zero);
+        var today = new DateTimeOffset((end - SoakRules.DaySettleDelay).UtcDateTime.Date, TimeSpan.Zero);
         var days = Enumerable.Range(0, SoakRules.SpikeBaselineDays + 1).Select(i => today.AddDays(i - SoakRules.SpikeBaselineDays - 1)).ToList();
         var perDay = days.Select(d => truth.Costs(d, d.AddDays(1)).GroupBy(c => c.ProjectId ?? "").ToDictionary(g => g.Key, g => g.Sum(c => c.AmountUsd), StringComparer.Ordinal)).ToList();
         foreach (var project in perDay.SelectMany(d => d.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
-            var values = perDay.Select(d => d.GetValueOrDefault(project)).ToList();
-            var value = values[^1];
-            var baseline = values[..^1].Order().ToList();
+            var value = perDay[^1].GetValueOrDefault(project);
+            var baseline = perDay[..^1].Where(d => d.ContainsKey(project)).Select(d => d[project]).Order().ToList();
+            if (baseline.Count < 3)
+            {
+                continue;
+            }
+
             var median = baseline.Count % 2 == 1 ? baseline[baseline.Count / 2] : (baseline[(baseline.Count / 2) - 1] + baseline[baseline.Count / 2]) / 2;
             if (value >= SoakRules.SpikeMinimum && value > SoakRules.SpikeFactor * median && value > 0)
             {

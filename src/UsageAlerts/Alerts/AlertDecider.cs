@@ -1,46 +1,56 @@
-using System.Globalization;
 using UsageAlerts.Notifications;
 
 namespace UsageAlerts.Alerts;
 
 /// <summary>A decided change: the next state, and what to announce (if anything).</summary>
-internal sealed record Decision(AlertStateEntity Next, NoticeType? Notice);
+internal sealed record Decision(AlertState Next, NoticeType? Notice);
 
 /// <summary>
 /// The alert lifecycle as a pure function of (stored state, observation, now, silenced):
 /// announce on first firing, on a higher threshold, after the repeat interval, and on resolve — the last only to
-/// receivers that got the firing. Unknown data changes nothing. Silenced alerts move state but say nothing, and are
-/// announced when the silence ends if they still fire.
+/// receivers that got the firing. A clear condition resolves only after it lasted the resolve delay, so a dip and
+/// recovery inside it stays one firing. Unknown data changes nothing. Silenced alerts move state but say nothing,
+/// and are announced when the silence ends if they still fire.
 /// </summary>
 internal static class AlertDecider
 {
+    public const string RuleRemoved = "rule removed";
+    public const string NotObserved = "no longer observed";
+
     /// <summary>Null when nothing needs writing.</summary>
-    public static Decision? Decide(AlertStateEntity? current, Observation observation, DateTimeOffset now, bool silenced)
+    public static Decision? Decide(AlertState? current, Observation observation, DateTimeOffset now, bool silenced)
     {
+        var firing = current?.IsFiring == true;
         if (observation.State == ObservedState.Unknown)
         {
-            return null;
+            // Seen again, though not judgeable: the alert is still watched, so the resolve timeout stops.
+            return firing && current!.MissingSince is not null ? new Decision(current with { MissingSince = null }, null) : null;
         }
 
-        var firing = current?.Status == AlertStateEntity.Firing;
         if (observation.State == ObservedState.Clear)
         {
             return firing ? Clear(current!, observation, now, silenced) : null;
         }
 
-        var next = current?.Copy() ?? new AlertStateEntity { AlertId = observation.AlertId };
-        NoticeType? notice = null;
+        var next = current ?? new AlertState { Id = observation.AlertId };
         if (!firing)
         {
-            next.Status = AlertStateEntity.Firing;
-            next.FiredAt = now;
-            next.ResolvedAt = null;
-            next.NotifiedLevel = 0;
-            next.DeliveredTo = "";
+            next = next with
+            {
+                Status = AlertStatus.Firing,
+                Episode = next.Episode + 1,
+                FiredAt = now,
+                ResolvedAt = null,
+                ResolveReason = null,
+                NotifiedLevel = 0,
+                NotifiedLabel = null,
+                DeliveredTo = [],
+            };
         }
 
-        var changed = !firing || next.Level != observation.Level || next.ClearSince is not null;
-        next.ClearSince = null;
+        var changed = !firing || next.Level != observation.Level || next.ClearSince is not null || next.MissingSince is not null;
+        next = next with { ClearSince = null, MissingSince = null };
+        NoticeType? notice = null;
         if (!silenced && observation.Level > next.NotifiedLevel)
         {
             notice = next.NotifiedLevel == 0 ? NoticeType.Firing : NoticeType.Escalated;
@@ -55,72 +65,87 @@ internal static class AlertDecider
             return null;
         }
 
-        Describe(next, observation, now);
-        if (notice is { } type)
+        next = Describe(next, observation, now);
+        if (notice is not null && observation.Level > next.NotifiedLevel)
         {
-            next.NotifiedLevel = Math.Max(next.NotifiedLevel, observation.Level);
-            Announce(next, type, now);
+            next = next with { NotifiedLevel = observation.Level, NotifiedLabel = observation.Content.LevelLabel };
         }
 
-        return new Decision(next, notice);
+        return new Decision(notice is { } announced ? Announce(next, announced, now) : next, notice);
     }
 
-    /// <summary>An alert of a past period, or of a rule that no longer exists, closes without a message.</summary>
-    public static AlertStateEntity? Expire(AlertStateEntity current, DateTimeOffset now, bool ruleExists)
+    /// <summary>
+    /// A firing alert this evaluation did not observe at all. Its rule removed: it resolves now, telling those who
+    /// got the firing. Its budget period over: it closes without a message. Otherwise it resolves once it has gone
+    /// unobserved for <paramref name="resolveTimeout"/>. Null when nothing needs writing.
+    /// </summary>
+    public static Decision? Unobserved(AlertState current, DateTimeOffset now, bool ruleExists, TimeSpan resolveTimeout)
     {
-        if (current.Status != AlertStateEntity.Firing || (ruleExists && (current.ExpiresAt is not { } end || end > now)))
+        if (!current.IsFiring)
         {
             return null;
         }
 
-        var next = current.Copy();
-        next.Status = AlertStateEntity.Expired;
-        next.ResolvedAt = now;
-        return next;
-    }
-
-    private static Decision? Clear(AlertStateEntity current, Observation observation, DateTimeOffset now, bool silenced)
-    {
-        var next = current.Copy();
-        next.ClearSince ??= now;
-        if (now - next.ClearSince < observation.Timing.ResolveAfter)
+        if (!ruleExists)
         {
-            return current.ClearSince is null ? new Decision(next, null) : null;
+            return Resolve(current, now, RuleRemoved, silenced: false);
         }
 
-        next.Status = AlertStateEntity.Resolved;
-        next.ResolvedAt = now;
-        next.Level = 0;
-        var notice = !silenced && next.DeliveredReceivers.Count > 0 ? NoticeType.Resolved : (NoticeType?)null;
-        Describe(next, observation, now);
-        if (notice is { } type)
+        if (current.ExpiresAt is { } end && end <= now)
         {
-            Announce(next, type, now);
+            return new Decision(current with { Status = AlertStatus.Expired, ResolvedAt = now, Level = 0 }, null);
         }
 
-        return new Decision(next, notice);
+        if (current.MissingSince is not { } since)
+        {
+            return new Decision(current with { MissingSince = now }, null);
+        }
+
+        return now - since >= resolveTimeout ? Resolve(current, now, NotObserved, silenced: false) : null;
     }
 
-    private static void Describe(AlertStateEntity state, Observation observation, DateTimeOffset now)
+    private static Decision? Clear(AlertState current, Observation observation, DateTimeOffset now, bool silenced)
     {
-        state.Rule = observation.Rule;
-        state.Kind = observation.Kind.ToString();
-        state.Scope = observation.Scope;
-        state.Level = observation.State == ObservedState.Firing ? observation.Level : 0;
-        state.LevelLabel = observation.Content.LevelLabel;
-        state.Value = observation.Value.ToString(CultureInfo.InvariantCulture);
-        state.Title = observation.Content.Title;
-        state.Severity = observation.Content.Severity.ToString();
-        state.Receivers = string.Join(';', observation.Receivers);
-        state.ExpiresAt = observation.Timing.ExpiresAt;
-        state.LastEvaluatedAt = now;
+        var clearSince = current.ClearSince ?? now;
+        if (now - clearSince < observation.Timing.ResolveAfter)
+        {
+            return current.ClearSince is null || current.MissingSince is not null
+                ? new Decision(current with { ClearSince = clearSince, MissingSince = null }, null)
+                : null;
+        }
+
+        return Resolve(Describe(current, observation, now) with { ClearSince = clearSince }, now, null, silenced);
     }
 
-    private static void Announce(AlertStateEntity state, NoticeType type, DateTimeOffset now)
+    private static Decision Resolve(AlertState current, DateTimeOffset now, string? reason, bool silenced)
     {
-        state.Seq++;
-        state.PendingNotice = type.ToString();
-        state.Enqueued = false;
-        state.LastNotifiedAt = now;
+        var next = current with { Status = AlertStatus.Resolved, ResolvedAt = now, ResolveReason = reason, Level = 0, MissingSince = null };
+        return !silenced && next.DeliveredTo.Count > 0
+            ? new Decision(Announce(next, NoticeType.Resolved, now), NoticeType.Resolved)
+            : new Decision(next, null);
     }
+
+    private static AlertState Describe(AlertState state, Observation observation, DateTimeOffset now) => state with
+    {
+        RuleKey = observation.RuleKey,
+        Rule = observation.Rule,
+        Kind = observation.Kind,
+        Scope = observation.Scope,
+        Level = observation.State == ObservedState.Firing ? observation.Level : 0,
+        LevelLabel = observation.Content.LevelLabel,
+        Value = observation.Value,
+        Title = observation.Content.Title,
+        Severity = observation.Content.Severity,
+        Receivers = observation.Receivers,
+        ExpiresAt = observation.Timing.ExpiresAt,
+        LastEvaluatedAt = now,
+    };
+
+    private static AlertState Announce(AlertState state, NoticeType type, DateTimeOffset now) => state with
+    {
+        Seq = state.Seq + 1,
+        PendingNotice = type,
+        Enqueued = false,
+        LastNotifiedAt = now,
+    };
 }

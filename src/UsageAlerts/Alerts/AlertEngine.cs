@@ -10,9 +10,10 @@ namespace UsageAlerts.Alerts;
 
 /// <summary>
 /// One evaluation: observe every rule, decide each alert against its stored state, claim each change with a
-/// conditional write (only the winner of a race announces), then put the announcements into the outbox — one
-/// message per receiver — and mark them enqueued. A claim whose enqueue was lost to a crash is found and
-/// enqueued again by the next run under the same message id.
+/// conditional write (only the winner of a race announces), close the firing alerts nobody observes any more, then
+/// put each announcement into the outbox — one row per notice and receiver, under an id made from the notice — and
+/// mark it enqueued. A claim whose enqueue was lost to a crash is enqueued again by the next run under the same
+/// row ids, so it is never sent twice, whatever else fires meanwhile. The deliverer groups rows into messages.
 /// </summary>
 internal sealed class AlertEngine(
     RulesProvider rules,
@@ -21,16 +22,15 @@ internal sealed class AlertEngine(
     OutboxStore outbox,
     EvaluationContextFactory contexts,
     TableLease lease,
+    IOptions<AlertingOptions> alerting,
     IOptions<OpenAiOptions> openAi,
     IOptions<DashboardOptions> dashboard,
     ILogger<AlertEngine> logger)
 {
-    private const int MaxNoticesPerMessage = 25;
-
     private const string LeaseName = "evaluate";
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(5);
 
-    /// <summary>Returns the number of messages enqueued; 0 when another evaluation holds the lease and this one skips.</summary>
+    /// <summary>Returns the number of outbox rows enqueued; 0 when another evaluation holds the lease and this one skips.</summary>
     public async Task<int> EvaluateAsync(CancellationToken cancellationToken)
     {
         if (await lease.TryAcquireAsync(LeaseName, LeaseDuration, cancellationToken) is not { } token)
@@ -59,98 +59,97 @@ internal sealed class AlertEngine(
             observations.AddRange(await source.ObserveAsync(document, context, cancellationToken));
         }
 
-        var states = await store.LoadAsync(cancellationToken);
-        var announced = new List<(AlertStateEntity State, AlertNotice Notice)>();
+        var open = await store.LoadOpenAsync(cancellationToken);
+        var announced = new List<(AlertState State, AlertNotice Notice)>();
         var changes = 0;
         foreach (var observation in observations)
         {
             var silenced = Silences.Covers(document.Silences, observation, now);
-            var current = states.GetValueOrDefault(observation.AlertId);
-            for (var attempt = 0; attempt < 5; attempt++)
+            AlertState? previous = null;
+            if (await ClaimAsync(open, observation.AlertId, current => AlertDecider.Decide(previous = current, observation, now, silenced), cancellationToken) is { } claimed)
             {
-                if (AlertDecider.Decide(current, observation, now, silenced) is not { } decision)
+                changes++;
+                if (claimed.Notice is { } type)
                 {
-                    break;
+                    announced.Add((claimed.State, NoticeBuilder.Build(claimed.State, type, observation, previous?.NotifiedLabel, now)));
                 }
-
-                if (await store.TrySaveAsync(decision.Next, cancellationToken))
-                {
-                    changes++;
-                    states[observation.AlertId] = decision.Next;
-                    if (decision.Notice is { } type)
-                    {
-                        announced.Add((decision.Next, NoticeBuilder.Build(decision.Next, type, observation, current?.LevelLabel, now)));
-                    }
-
-                    break;
-                }
-
-                // Another evaluation changed this alert first: decide again from what it wrote.
-                current = await store.GetAsync(observation.AlertId, cancellationToken);
             }
         }
 
-        changes += await ExpireAsync(states, document, observations, now, cancellationToken);
-        announced.AddRange(Unenqueued(states, announced, observations, now));
-        var messages = await EnqueueAsync(announced, now, cancellationToken);
-        NotificationsLog.Evaluated(logger, observations.Count, changes, messages);
-        return messages;
-    }
-
-    private async Task<int> ExpireAsync(Dictionary<string, AlertStateEntity> states, RulesDocument document, List<Observation> observations, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var ruleNames = document.Budgets.Select(b => b.Name).Concat(document.Spikes.Select(s => s.Name)).Concat(document.RateLimits.Select(r => r.Name))
-            .Append("blind").ToHashSet(StringComparer.Ordinal);
-        var observed = observations.Select(o => o.AlertId).ToHashSet(StringComparer.Ordinal);
-        var expired = 0;
-        foreach (var state in states.Values.Where(s => !observed.Contains(s.AlertId)).ToList())
+        var observed = observations.Select(o => o.AlertId).ToHashSet();
+        foreach (var state in open.Values.Where(s => s.IsFiring && !observed.Contains(s.Id)).ToList())
         {
-            if (AlertDecider.Expire(state, now, ruleNames.Contains(state.Rule)) is { } next && await store.TrySaveAsync(next, cancellationToken))
+            var exists = RuleExists(document, state);
+            if (await ClaimAsync(open, state.Id, current => current is null ? null : AlertDecider.Unobserved(current, now, exists, alerting.Value.ResolveTimeout), cancellationToken) is { } claimed)
             {
-                states[state.AlertId] = next;
-                expired++;
+                changes++;
+                if (claimed.Notice is { } type)
+                {
+                    announced.Add((claimed.State, NoticeBuilder.Build(claimed.State, type, null, null, now)));
+                }
             }
         }
 
-        return expired;
+        var fresh = announced.Select(a => a.State.Id).ToHashSet();
+        var byId = observations.GroupBy(o => o.AlertId).ToDictionary(g => g.Key, g => g.First());
+        announced.AddRange(open.Values
+            .Where(s => !s.Enqueued && s.PendingNotice is not null && !fresh.Contains(s.Id))
+            .Select(s => (s, NoticeBuilder.Build(s, s.PendingNotice!.Value, byId.GetValueOrDefault(s.Id), null, now))));
+        var rows = await EnqueueAsync(announced, now, cancellationToken);
+        NotificationsLog.Evaluated(logger, observations.Count, changes, rows);
+        return rows;
     }
 
-    /// <summary>Announcements claimed by an earlier run that never reached the outbox (it crashed in between).</summary>
-    private static IEnumerable<(AlertStateEntity, AlertNotice)> Unenqueued(Dictionary<string, AlertStateEntity> states, List<(AlertStateEntity State, AlertNotice Notice)> announced, List<Observation> observations, DateTimeOffset now)
+    /// <summary>
+    /// Decides and writes one alert's change. The first decision uses the open state already loaded (none for an
+    /// alert not open: inserting it then conflicts if a closed state exists, which is read and decided on).
+    /// </summary>
+    private async Task<(AlertState State, NoticeType? Notice)?> ClaimAsync(Dictionary<AlertId, AlertState> open, AlertId id, Func<AlertState?, Decision?> decide, CancellationToken cancellationToken)
     {
-        var fresh = announced.Select(a => a.State.AlertId).ToHashSet(StringComparer.Ordinal);
-        var byId = observations.GroupBy(o => o.AlertId).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        return states.Values
-            .Where(s => !s.Enqueued && s.PendingNotice is not null && !fresh.Contains(s.AlertId))
-            .Select(s => (s, NoticeBuilder.Build(s, Enum.Parse<NoticeType>(s.PendingNotice!), byId.GetValueOrDefault(s.AlertId), null, now)));
-    }
-
-    private async Task<int> EnqueueAsync(List<(AlertStateEntity State, AlertNotice Notice)> announced, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var byReceiver = announced
-            .SelectMany(a => (a.Notice.Type == NoticeType.Resolved ? a.State.DeliveredReceivers : a.State.Receivers.Split(';', StringSplitOptions.RemoveEmptyEntries))
-                .Select(receiver => (Receiver: receiver, a.State, a.Notice)))
-            .GroupBy(a => a.Receiver, StringComparer.Ordinal);
-        var messages = 0;
-        foreach (var group in byReceiver)
+        AlertState? saved = null;
+        var decision = await ReadDecideWrite.RunAsync(
+            (attempt, ct) => attempt == 0 ? Task.FromResult(open.GetValueOrDefault(id)) : store.GetAsync(id, ct),
+            decide,
+            async (d, ct) => (saved = await store.TrySaveAsync(d.Next, ct)) is not null,
+            cancellationToken);
+        if (decision is null || saved is null)
         {
-            var ordered = group.OrderByDescending(a => a.Notice.Severity).ThenBy(a => a.Notice.AlertId, StringComparer.Ordinal).ToList();
-            foreach (var chunk in ordered.Chunk(MaxNoticesPerMessage))
+            return null;
+        }
+
+        open[id] = saved;
+        return (saved, decision.Notice);
+    }
+
+    private static bool RuleExists(RulesDocument document, AlertState state) => state.Kind switch
+    {
+        AlertKind.Budget => document.Budgets.Any(b => b.Key == state.RuleKey),
+        AlertKind.Spike => document.Spikes.Any(s => s.Key == state.RuleKey),
+        AlertKind.RateLimit => document.RateLimits.Any(r => r.Key == state.RuleKey),
+        _ => document.Blind is not null,
+    };
+
+    private async Task<int> EnqueueAsync(List<(AlertState State, AlertNotice Notice)> announced, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var link = dashboard.Value.PublicBaseUrl is { } b ? new Uri(b, "api/dashboard") : null;
+        var rows = 0;
+        foreach (var (state, notice) in announced)
+        {
+            var reference = new NoticeRef(state.Id.Value, state.Seq, notice.Type, state.Episode);
+            var content = new OutboxContent(new ChatMessage(openAi.Value.OrganizationName, now, [notice], link), null, [reference]);
+            foreach (var receiver in state.Audience(notice.Type))
             {
-                var refs = chunk.Select(a => new NoticeRef(a.State.AlertId, a.State.Seq, a.Notice.Type)).ToList();
-                var content = new OutboxContent(new ChatMessage(openAi.Value.OrganizationName, now, [.. chunk.Select(a => a.Notice)], dashboard.Value.PublicBaseUrl is { } b ? new Uri(b, "api/dashboard") : null), null, refs);
-                var id = OutboxContent.IdFor(group.Key, refs.Select(r => $"{r.AlertId}#{r.Seq}"));
-                await outbox.EnqueueAsync(group.Key, id, content, chunk[0].Notice.Title, now, cancellationToken);
-                messages++;
+                await outbox.EnqueueAsync(receiver, OutboxContent.NoticeId(receiver, reference), content, notice.Title, now, cancellationToken);
+                rows++;
             }
         }
 
         foreach (var (state, _) in announced)
         {
             var seq = state.Seq;
-            await store.UpdateAsync(state.AlertId, s => s.Enqueued |= s.Seq == seq, cancellationToken);
+            await store.ChangeAsync(state.Id, s => s.Seq == seq && !s.Enqueued ? s with { Enqueued = true } : null, cancellationToken);
         }
 
-        return messages;
+        return rows;
     }
 }

@@ -1,20 +1,15 @@
-using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
 
 namespace UsageAlerts.Alerts;
 
 /// <summary>
-/// What is known and what was told about one alert identity. <see cref="NotifiedLevel"/> and
-/// <see cref="DeliveredTo"/> make the lifecycle state-based (Alertmanager-style), not event-counting: a restart with
-/// unchanged data finds nothing new to say.
+/// The table row of an <see cref="AlertState"/>; only <see cref="AlertStore"/> reads and writes it. Status and notice
+/// types are stored as lowercase text so a query can filter on them.
 /// </summary>
 internal sealed class AlertStateEntity : ITableEntity
 {
     public const string Partition = "alert";
-    public const string Firing = "firing";
-    public const string Resolved = "resolved";
-    public const string Expired = "expired";
 
     public string PartitionKey { get; set; } = Partition;
 
@@ -26,13 +21,15 @@ internal sealed class AlertStateEntity : ITableEntity
 
     public string AlertId { get; set; } = "";
 
+    public string? RuleKey { get; set; }
+
     public string Rule { get; set; } = "";
 
     public string Kind { get; set; } = "";
 
     public string Scope { get; set; } = "";
 
-    public string Status { get; set; } = Resolved;
+    public string Status { get; set; } = "";
 
     public int Level { get; set; }
 
@@ -48,23 +45,27 @@ internal sealed class AlertStateEntity : ITableEntity
 
     public DateTimeOffset? ResolvedAt { get; set; }
 
-    /// <summary>When the condition was first seen clear while firing; resolution waits for the rule's resolve delay.</summary>
+    public string? ResolveReason { get; set; }
+
     public DateTimeOffset? ClearSince { get; set; }
 
-    /// <summary>Highest level announced since the alert fired; 0 when nothing was announced (e.g. silenced).</summary>
+    public DateTimeOffset? MissingSince { get; set; }
+
+    public int Episode { get; set; }
+
     public int NotifiedLevel { get; set; }
+
+    public string? NotifiedLabel { get; set; }
 
     public DateTimeOffset? LastNotifiedAt { get; set; }
 
-    /// <summary>Counts announcements; with the alert id it names a notice uniquely, which makes enqueueing idempotent.</summary>
     public int Seq { get; set; }
 
-    /// <summary>The last announcement decided; <see cref="Enqueued"/> says whether it reached the outbox.</summary>
     public string? PendingNotice { get; set; }
 
     public bool Enqueued { get; set; } = true;
 
-    /// <summary>Receivers that got this alert's firing message (';'-separated); only they hear that it resolved.</summary>
+    /// <summary>';'-separated receiver names (receiver names cannot hold ';').</summary>
     public string DeliveredTo { get; set; } = "";
 
     public string Receivers { get; set; } = "";
@@ -72,9 +73,4 @@ internal sealed class AlertStateEntity : ITableEntity
     public DateTimeOffset? ExpiresAt { get; set; }
 
     public DateTimeOffset? LastEvaluatedAt { get; set; }
-
-    [IgnoreDataMember]
-    public IReadOnlyList<string> DeliveredReceivers => DeliveredTo.Split(';', StringSplitOptions.RemoveEmptyEntries);
-
-    public AlertStateEntity Copy() => (AlertStateEntity)MemberwiseClone();
 }

@@ -8,7 +8,8 @@ namespace UsageAlerts.Alerts;
 /// (a failed or stale poll) and must change nothing.
 /// </summary>
 internal sealed record Observation(
-    string AlertId,
+    AlertId AlertId,
+    string RuleKey,
     string Rule,
     AlertKind Kind,
     string Scope,

@@ -12,7 +12,9 @@ namespace UsageAlerts.Digests;
 
 /// <summary>
 /// Enqueues each digest whose schedule came due since it was last sent. A new digest waits for its first
-/// occurrence instead of firing at deploy time. The occurrence is claimed with an ETag, so it is sent once.
+/// occurrence instead of firing at deploy time. The occurrence is enqueued for every receiver first (under ids made
+/// from the occurrence, so a repeat writes nothing new) and claimed after, with an ETag: a failure in between leaves
+/// it unclaimed, and the next run enqueues it again rather than losing it.
 /// </summary>
 internal sealed class DigestSender(
     RulesProvider rules,
@@ -41,25 +43,7 @@ internal sealed class DigestSender(
                 continue;
             }
 
-            var state = found.Value!;
-            var due = schedule.Next(state.LastOccurrence);
-            if (due > now)
-            {
-                continue;
-            }
-
-            var latest = due;
-            for (var next = schedule.Next(due); next <= now; next = schedule.Next(next))
-            {
-                latest = next;
-            }
-
-            state.LastOccurrence = latest;
-            try
-            {
-                await table.UpdateEntityAsync(state, state.ETag, TableUpdateMode.Replace, cancellationToken);
-            }
-            catch (RequestFailedException exception) when (exception.Status == 412)
+            if (Latest(schedule, found.Value!.LastOccurrence, now) is not { } latest)
             {
                 continue;
             }
@@ -73,8 +57,46 @@ internal sealed class DigestSender(
                 await outbox.EnqueueAsync(receiver, id, new OutboxContent(null, message, []), message.Title, now, cancellationToken);
                 sent++;
             }
+
+            await ReadDecideWrite.RunAsync<DigestStateEntity, DigestStateEntity>(
+                async (attempt, ct) => attempt == 0 ? found.Value : (await table.GetEntityAsync<DigestStateEntity>(DigestStateEntity.Partition, key, cancellationToken: ct)).Value,
+                state => state is not null && state.LastOccurrence < latest ? Claimed(state, latest) : null,
+                async (state, ct) =>
+                {
+                    try
+                    {
+                        await table.UpdateEntityAsync(state, state.ETag, TableUpdateMode.Replace, ct);
+                        return true;
+                    }
+                    catch (RequestFailedException exception) when (exception.Status == 412)
+                    {
+                        return false;
+                    }
+                },
+                cancellationToken);
         }
 
         return sent;
     }
+
+    /// <summary>The latest occurrence due since the last one sent; a missed hour sends one digest, not a backlog.</summary>
+    private static DateTimeOffset? Latest(CronSchedule schedule, DateTimeOffset last, DateTimeOffset now)
+    {
+        var due = schedule.Next(last);
+        if (due > now)
+        {
+            return null;
+        }
+
+        var latest = due;
+        for (var next = schedule.Next(due); next <= now; next = schedule.Next(next))
+        {
+            latest = next;
+        }
+
+        return latest;
+    }
+
+    private static DigestStateEntity Claimed(DigestStateEntity state, DateTimeOffset occurrence) =>
+        new() { RowKey = state.RowKey, ETag = state.ETag, LastOccurrence = occurrence };
 }

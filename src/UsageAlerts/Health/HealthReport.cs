@@ -8,7 +8,8 @@ internal sealed record HealthReport(
     IReadOnlyList<StreamHealth> Streams,
     IReadOnlyList<JobHealth> Jobs,
     IReadOnlyList<ReceiverHealth> Receivers,
-    int OutboxBacklog)
+    int OutboxBacklog,
+    int DeadLetters)
 {
     /// <summary>Per-key cost estimation: whether it can be trusted lately (drift, unpriced usage).</summary>
     public PricingHealth? Pricing { get; init; }
@@ -17,8 +18,11 @@ internal sealed record HealthReport(
 /// <summary>The newest day rates were learned from, and warnings about recent estimates (never failures).</summary>
 internal sealed record PricingHealth(string? LatestRatesDay, IReadOnlyList<string> Warnings);
 
-/// <summary>A chat receiver: broken (revoked webhook, missing or refused URL) and how many messages wait for it.</summary>
-internal sealed record ReceiverHealth(string Name, string Type, bool Broken, string? Reason, int PendingMessages, DateTimeOffset? LastDeliveredAt);
+/// <summary>
+/// A chat receiver: broken (revoked webhook, missing or refused URL), how many notices wait for it, and how many its
+/// webhook refused (dead letters, kept until <c>Alerts:MessageRetention</c>) with the latest reason.
+/// </summary>
+internal sealed record ReceiverHealth(string Name, string Type, bool Broken, string? Reason, int PendingMessages, int DeadMessages, string? DeadReason, DateTimeOffset? LastDeliveredAt);
 
 internal sealed record StreamHealth(
     string Name,

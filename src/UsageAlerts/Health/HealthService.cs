@@ -50,9 +50,9 @@ internal sealed class HealthService(
 
         var receivers = await ReceiversAsync(cancellationToken);
         var status = !streams.Any(s => s.Fresh) ? "unhealthy"
-            : streams.All(s => s.Fresh || s.Unavailable) && !receivers.Any(r => r.Broken) ? "healthy"
+            : streams.All(s => s.Fresh || s.Unavailable) && !receivers.Any(r => r.Broken || r.DeadMessages > 0) ? "healthy"
             : "degraded";
-        return new HealthReport(status, now, openAi.Value.OrganizationName, streams, jobs, receivers, receivers.Sum(r => r.PendingMessages))
+        return new HealthReport(status, now, openAi.Value.OrganizationName, streams, jobs, receivers, receivers.Sum(r => r.PendingMessages), receivers.Sum(r => r.DeadMessages))
         {
             Pricing = await PricingAsync(Summaries.Periods.Day(now), cancellationToken),
         };
@@ -84,11 +84,13 @@ internal sealed class HealthService(
     private async Task<IReadOnlyList<ReceiverHealth>> ReceiversAsync(CancellationToken cancellationToken)
     {
         var states = (await receiverStates.GetAllAsync(cancellationToken)).ToDictionary(s => s.RowKey, StringComparer.Ordinal);
-        var pending = await outbox.PendingCountsAsync(cancellationToken);
+        var counts = await outbox.CountsAsync(cancellationToken);
         return [.. rules.Current.Receivers.Select(r =>
         {
             var state = states.GetValueOrDefault(Storage.KeyEncoder.Segment(r.Name));
-            return new ReceiverHealth(r.Name, r.Type.ToString(), state?.Broken ?? false, state?.Reason, pending.GetValueOrDefault(r.Name), state?.LastDeliveredAt);
+            var outboxCounts = counts.GetValueOrDefault(r.Name);
+            return new ReceiverHealth(r.Name, r.Type.ToString(), state?.Broken ?? false, state?.Reason, outboxCounts?.Pending ?? 0,
+                outboxCounts?.Dead ?? 0, outboxCounts?.LastDeadReason, state?.LastDeliveredAt);
         })];
     }
 

@@ -5,10 +5,14 @@ internal interface IChatRenderer
 {
     ReceiverKind Kind { get; }
 
-    string Render(ChatMessage message);
+    /// <summary>The body, and how many of the message's notices (from the first) it shows; the rest are cut.</summary>
+    RenderedChat Render(ChatMessage message);
 
     string Render(DigestMessage message);
 }
+
+/// <summary>A rendered alert message: only the first <see cref="Shown"/> notices are visible in it.</summary>
+internal sealed record RenderedChat(string Body, int Shown);
 
 internal enum ReceiverKind
 {

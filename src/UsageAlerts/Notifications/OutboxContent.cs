@@ -5,10 +5,10 @@ using System.Text.Json.Serialization;
 
 namespace UsageAlerts.Notifications;
 
-/// <summary>Which announcement of which alert a message carries (alert id + sequence names it uniquely).</summary>
-internal sealed record NoticeRef(string AlertId, int Seq, NoticeType Type);
+/// <summary>Which announcement of which alert a row carries: alert id + sequence name it uniquely; the episode tells stale news.</summary>
+internal sealed record NoticeRef(string AlertId, int Seq, NoticeType Type, int Episode);
 
-/// <summary>What an outbox row holds: an alert message or a digest, and the announcements in it.</summary>
+/// <summary>What an outbox row holds: alert notices (one per row) or a digest, and the announcements in it.</summary>
 internal sealed record OutboxContent(ChatMessage? Alerts, DigestMessage? Digest, IReadOnlyList<NoticeRef> Refs)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
@@ -19,12 +19,14 @@ internal sealed record OutboxContent(ChatMessage? Alerts, DigestMessage? Digest,
         JsonSerializer.Deserialize<OutboxContent>(json, Json) ?? throw new JsonException("empty outbox content");
 
     /// <summary>
-    /// The same announcements to the same receiver always get the same id, so two evaluations racing, or a run
-    /// repeating after a crash, write one row, not two.
+    /// The same announcement to the same receiver always gets the same id, so two evaluations racing, or a run
+    /// repeating after a crash, write one row, not two, however the notices are grouped into messages later.
     /// </summary>
     public static string IdFor(string receiver, IEnumerable<string> parts)
     {
         var text = receiver + "\n" + string.Join('\n', parts.Order(StringComparer.Ordinal));
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0, 16).ToLowerInvariant();
     }
+
+    public static string NoticeId(string receiver, NoticeRef notice) => IdFor(receiver, [$"{notice.AlertId}#{notice.Seq}"]);
 }

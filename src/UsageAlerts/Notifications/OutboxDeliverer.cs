@@ -5,9 +5,12 @@ using UsageAlerts.Alerts;
 namespace UsageAlerts.Notifications;
 
 /// <summary>
-/// Sends pending outbox messages, oldest first, one receiver at a time and at most one per interval per webhook.
-/// A message is leased before it is sent (so two runs never send it twice), re-checked against alert state (a
-/// firing that has since resolved is not sent late), and marked delivered only after the webhook accepted it.
+/// Sends pending outbox rows, oldest first, one receiver at a time and at most one message per interval per webhook.
+/// The due notices of a receiver go out together as one message (up to <see cref="MaxNoticesPerMessage"/>), and
+/// only the notices the rendered message shows are marked delivered: the rest go in the next message. Rows are
+/// leased before they are sent (so two runs never send one twice), re-checked against alert state (news of an
+/// alert that resolved, or fired again since, is not sent late), and marked delivered only after the webhook
+/// accepted them. A digest is a message of its own.
 /// </summary>
 internal sealed class OutboxDeliverer(
     ReceiverDirectory receivers,
@@ -21,6 +24,9 @@ internal sealed class OutboxDeliverer(
     TimeProvider timeProvider,
     ILogger<OutboxDeliverer> logger)
 {
+    /// <summary>A message stays readable; more notices wait for the next message.</summary>
+    public const int MaxNoticesPerMessage = 25;
+
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
     public async Task<DeliverySummary> DeliverAsync(CancellationToken cancellationToken)
@@ -53,31 +59,37 @@ internal sealed class OutboxDeliverer(
     private async Task DeliverToAsync(ResolvedReceiver receiver, ReceiverStateEntity state, DeliverySummary summary, CancellationToken cancellationToken)
     {
         var renderer = renderers.Single(r => r.Kind == receiver.Kind);
-        foreach (var message in await outbox.PendingAsync(receiver.Name, cancellationToken))
+        var waiting = await outbox.PendingAsync(receiver.Name, cancellationToken);
+        while (true)
         {
             var now = timeProvider.GetUtcNow();
-            if (message.NextAttemptAt > now || message.LeaseUntil > now)
+            var due = waiting.Where(m => m.NextAttemptAt <= now && !(m.LeaseUntil > now)).ToList();
+            if (due.Count == 0)
+            {
+                return;
+            }
+
+            var batch = Batch(due);
+            waiting.RemoveAll(batch.Contains);
+            var parts = new List<(OutboxEntity Row, OutboxContent Content)>();
+            foreach (var row in batch)
+            {
+                row.LeaseUntil = now + Lease;
+                if (await outbox.TrySaveAsync(row, cancellationToken))
+                {
+                    parts.Add((row, OutboxContent.Deserialize(row.Content)));
+                }
+            }
+
+            var fresh = await FreshAsync(parts, cancellationToken);
+            if (fresh.Count == 0)
             {
                 continue;
             }
 
-            message.LeaseUntil = now + Lease;
-            if (!await outbox.TrySaveAsync(message, cancellationToken))
-            {
-                continue;
-            }
-
-            var content = await StillNewsAsync(OutboxContent.Deserialize(message.Content), cancellationToken);
-            if (content is null)
-            {
-                message.Status = OutboxEntity.Superseded;
-                message.LeaseUntil = null;
-                await outbox.TrySaveAsync(message, cancellationToken);
-                continue;
-            }
-
-            var body = content.Alerts is { } alertsMessage ? renderer.Render(alertsMessage) : renderer.Render(content.Digest!);
-            var stop = await SendAsync(receiver, state, message, content, body, summary, cancellationToken);
+            var (body, shown) = Render(renderer, fresh);
+            var (stop, unsent) = await SendAsync(receiver, state, fresh, shown, body, summary, cancellationToken);
+            waiting.InsertRange(0, unsent);
             if (stop)
             {
                 return;
@@ -85,93 +97,169 @@ internal sealed class OutboxDeliverer(
         }
     }
 
-    /// <returns>True when this receiver should not be tried further in this run.</returns>
-    private async Task<bool> SendAsync(ResolvedReceiver receiver, ReceiverStateEntity state, OutboxEntity message, OutboxContent content, string body, DeliverySummary summary, CancellationToken cancellationToken)
+    /// <summary>The oldest due row: a digest alone, or notices from it on, up to a message's worth.</summary>
+    private static List<OutboxEntity> Batch(List<OutboxEntity> due)
     {
+        if (due[0].AlertId is null)
+        {
+            return [due[0]];
+        }
+
+        return [.. due.Where(m => m.AlertId is not null).Take(MaxNoticesPerMessage)];
+    }
+
+    /// <summary>
+    /// Renders the rows as one message and keeps the rows whose notices it shows whole; when the channel cuts some,
+    /// the message is rendered again with only those, so it shows everything it carries.
+    /// </summary>
+    private (string Body, List<(OutboxEntity Row, OutboxContent Content)> Shown) Render(IChatRenderer renderer, List<(OutboxEntity Row, OutboxContent Content)> parts)
+    {
+        if (parts[0].Content.Digest is { } digest)
+        {
+            return (renderer.Render(digest), parts);
+        }
+
+        var ordered = Ordered(parts);
+        var rendered = renderer.Render(Message(parts, ordered));
+        if (rendered.Shown == ordered.Count)
+        {
+            return (rendered.Body, parts);
+        }
+
+        var cut = ordered.Skip(rendered.Shown).Select(n => n.Part.Row).ToHashSet();
+        var shown = parts.Where(p => !cut.Contains(p.Row)).ToList();
+        shown = shown.Count > 0 ? shown : [parts[0]];
+        return (renderer.Render(Message(shown, Ordered(shown))).Body, shown);
+    }
+
+    private static List<(AlertNotice Notice, (OutboxEntity Row, OutboxContent Content) Part)> Ordered(List<(OutboxEntity Row, OutboxContent Content)> parts) =>
+        [.. parts.SelectMany(p => p.Content.Alerts!.Notices.Select(n => (Notice: n, Part: p)))
+            .OrderByDescending(n => n.Notice.Severity).ThenBy(n => n.Notice.AlertId, StringComparer.Ordinal)];
+
+    private ChatMessage Message(List<(OutboxEntity Row, OutboxContent Content)> parts, List<(AlertNotice Notice, (OutboxEntity Row, OutboxContent Content) Part)> ordered)
+    {
+        var first = parts[0].Content.Alerts!;
+        return new ChatMessage(first.Organization, timeProvider.GetUtcNow(), [.. ordered.Select(n => n.Notice)], first.DashboardLink);
+    }
+
+    /// <returns>Whether to stop trying this receiver in this run, and the rows leased but not sent (for the next message).</returns>
+    private async Task<(bool Stop, List<OutboxEntity> Unsent)> SendAsync(
+        ResolvedReceiver receiver, ReceiverStateEntity state, List<(OutboxEntity Row, OutboxContent Content)> parts,
+        List<(OutboxEntity Row, OutboxContent Content)> shown, string body, DeliverySummary summary, CancellationToken cancellationToken)
+    {
+        var unsent = parts.Except(shown).Select(p => p.Row).ToList();
+        foreach (var row in unsent)
+        {
+            row.LeaseUntil = null;
+            await outbox.TrySaveAsync(row, cancellationToken);
+        }
+
+        var rows = shown.Select(p => p.Row).ToList();
         for (var attempt = 1; ; attempt++)
         {
             var response = await pacer.RunAsync(receiver.Name, options.Value.MinInterval, () => webhooks.PostAsync(receiver.Url!, body, cancellationToken), cancellationToken);
             var (result, reason) = DeliveryOutcome.Classify(receiver.Kind, response);
             var now = timeProvider.GetUtcNow();
             state.LastAttemptAt = now;
-            message.Attempts++;
-            message.LeaseUntil = null;
+            if (result == DeliveryResult.RetryLater && attempt < options.Value.MaxAttemptsPerRun && (response.RetryAfter ?? TimeSpan.Zero) <= options.Value.MaxRetryAfter)
+            {
+                await Task.Delay(response.RetryAfter ?? TimeSpan.FromSeconds(attempt * 2), timeProvider, cancellationToken);
+                continue;
+            }
+
+            foreach (var row in rows)
+            {
+                row.Attempts += attempt;
+                row.LeaseUntil = null;
+                row.LastError = result == DeliveryResult.Delivered ? null : reason;
+                switch (result)
+                {
+                    case DeliveryResult.Delivered:
+                        row.State = OutboxStatus.Delivered;
+                        row.DeliveredAt = now;
+                        break;
+                    case DeliveryResult.RetryLater:
+                        row.NextAttemptAt = now + (response.RetryAfter ?? Backoff(row.Attempts));
+                        break;
+                    case DeliveryResult.Rejected:
+                        row.State = OutboxStatus.Dead;
+                        break;
+                }
+
+                await outbox.TrySaveAsync(row, cancellationToken);
+            }
+
+            var id = rows[0].RowKey;
             switch (result)
             {
                 case DeliveryResult.Delivered:
-                    message.Status = OutboxEntity.Delivered;
-                    message.DeliveredAt = now;
-                    message.LastError = null;
-                    await outbox.TrySaveAsync(message, cancellationToken);
-                    await RecordDeliveryAsync(receiver.Name, content, cancellationToken);
+                    foreach (var (_, content) in shown)
+                    {
+                        await RecordDeliveryAsync(receiver.Name, content, cancellationToken);
+                    }
+
                     state.LastDeliveredAt = now;
                     summary.Delivered++;
-                    NotificationsLog.Delivered(logger, message.RowKey, receiver.Name);
-                    return false;
-                case DeliveryResult.RetryLater when attempt < options.Value.MaxAttemptsPerRun && (response.RetryAfter ?? TimeSpan.Zero) <= options.Value.MaxRetryAfter:
-                    await Task.Delay(response.RetryAfter ?? TimeSpan.FromSeconds(attempt * 2), timeProvider, cancellationToken);
-                    continue;
+                    NotificationsLog.Delivered(logger, id, receiver.Name);
+                    return (false, unsent);
                 case DeliveryResult.RetryLater:
-                    message.LastError = reason;
-                    message.NextAttemptAt = now + (response.RetryAfter ?? Backoff(message.Attempts));
-                    await outbox.TrySaveAsync(message, cancellationToken);
                     summary.Pending++;
-                    NotificationsLog.RetryLater(logger, message.RowKey, receiver.Name, reason);
-                    return true;
+                    NotificationsLog.RetryLater(logger, id, receiver.Name, reason);
+                    return (true, unsent);
                 case DeliveryResult.ReceiverBroken:
-                    message.LastError = reason;
-                    await outbox.TrySaveAsync(message, cancellationToken);
                     await MarkBrokenAsync(state, receiver, reason, cancellationToken);
                     summary.Pending++;
-                    return true;
+                    return (true, unsent);
                 default:
-                    message.Status = OutboxEntity.Dead;
-                    message.LastError = reason;
-                    await outbox.TrySaveAsync(message, cancellationToken);
+                    state.LastRejectedAt = now;
+                    state.LastRejectedReason = reason;
                     summary.Rejected++;
-                    NotificationsLog.Rejected(logger, message.RowKey, receiver.Name, reason);
-                    return false;
+                    NotificationsLog.Rejected(logger, id, receiver.Name, reason);
+                    return (false, unsent);
             }
         }
     }
 
-    /// <summary>Drops firing news about alerts that are no longer firing; null when nothing is left to say.</summary>
-    private async Task<OutboxContent?> StillNewsAsync(OutboxContent content, CancellationToken cancellationToken)
+    /// <summary>
+    /// Drops firing news about alerts no longer firing in the episode it announced (resolved, or resolved and fired
+    /// again since); such rows are marked superseded. Resolves and digests are always news.
+    /// </summary>
+    private async Task<List<(OutboxEntity Row, OutboxContent Content)>> FreshAsync(List<(OutboxEntity Row, OutboxContent Content)> parts, CancellationToken cancellationToken)
     {
-        if (content.Alerts is not { } message)
+        var fresh = new List<(OutboxEntity Row, OutboxContent Content)>();
+        foreach (var part in parts)
         {
-            return content;
-        }
-
-        var stale = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var reference in content.Refs.Where(r => r.Type != NoticeType.Resolved))
-        {
-            if ((await alerts.GetAsync(reference.AlertId, cancellationToken))?.Status != AlertStateEntity.Firing)
+            var stale = false;
+            foreach (var reference in part.Content.Refs.Where(r => r.Type != NoticeType.Resolved))
             {
-                stale.Add(reference.AlertId);
+                var state = await alerts.GetAsync(new AlertId(reference.AlertId), cancellationToken);
+                stale |= state is null || !state.IsFiring || (reference.Episode != 0 && state.Episode != reference.Episode);
             }
+
+            if (!stale)
+            {
+                fresh.Add(part);
+                continue;
+            }
+
+            part.Row.State = OutboxStatus.Superseded;
+            part.Row.LeaseUntil = null;
+            await outbox.TrySaveAsync(part.Row, cancellationToken);
         }
 
-        if (stale.Count == 0)
-        {
-            return content;
-        }
-
-        var notices = message.Notices.Where(n => n.Type == NoticeType.Resolved || !stale.Contains(n.AlertId)).ToList();
-        return notices.Count == 0 ? null : content with { Alerts = message with { Notices = notices }, Refs = [.. content.Refs.Where(r => r.Type == NoticeType.Resolved || !stale.Contains(r.AlertId))] };
+        return fresh;
     }
 
     private async Task RecordDeliveryAsync(string receiver, OutboxContent content, CancellationToken cancellationToken)
     {
         foreach (var reference in content.Refs.Where(r => r.Type != NoticeType.Resolved))
         {
-            await alerts.UpdateAsync(reference.AlertId, state =>
-            {
-                if (!state.DeliveredReceivers.Contains(receiver))
-                {
-                    state.DeliveredTo = string.Join(';', state.DeliveredReceivers.Append(receiver));
-                }
-            }, cancellationToken);
+            await alerts.ChangeAsync(
+                new AlertId(reference.AlertId),
+                state => (reference.Episode == 0 || state.Episode == reference.Episode) && !state.DeliveredTo.Contains(receiver)
+                    ? state with { DeliveredTo = [.. state.DeliveredTo, receiver] }
+                    : null,
+                cancellationToken);
         }
     }
 
@@ -191,7 +279,7 @@ internal sealed class OutboxDeliverer(
     private static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Min(attempts, 10))));
 }
 
-/// <summary>Counts of one delivery run.</summary>
+/// <summary>Counts of one delivery run (messages, not rows).</summary>
 internal sealed class DeliverySummary
 {
     public int Delivered { get; set; }

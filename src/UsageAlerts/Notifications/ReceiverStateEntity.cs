@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
 
@@ -28,4 +29,13 @@ internal sealed class ReceiverStateEntity : ITableEntity
     public DateTimeOffset? LastAttemptAt { get; set; }
 
     public DateTimeOffset? LastDeliveredAt { get; set; }
+
+    /// <summary>When the webhook last refused a message (a dead letter), and why; cleared in effect by a later delivery.</summary>
+    public DateTimeOffset? LastRejectedAt { get; set; }
+
+    public string? LastRejectedReason { get; set; }
+
+    /// <summary>A refusal newer than the last delivery: messages to this receiver are being lost.</summary>
+    [IgnoreDataMember]
+    public bool Refusing => LastRejectedAt is { } rejected && (LastDeliveredAt is not { } delivered || rejected > delivered);
 }

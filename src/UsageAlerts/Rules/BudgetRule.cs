@@ -1,8 +1,12 @@
 namespace UsageAlerts.Rules;
 
-internal sealed class BudgetRule
+internal sealed class BudgetRule : IIdentifiedRule
 {
+    public string? Id { get; init; }
+
     public string Name { get; init; } = "";
+
+    public string Key => Id ?? Name;
 
     public ScopeRule Scope { get; init; } = new();
 

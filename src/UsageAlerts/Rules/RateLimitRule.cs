@@ -1,9 +1,13 @@
 namespace UsageAlerts.Rules;
 
 /// <summary>Peak per-minute use against each project's configured caps, before users hit 429s.</summary>
-internal sealed class RateLimitRule
+internal sealed class RateLimitRule : IIdentifiedRule
 {
+    public string? Id { get; init; }
+
     public string Name { get; init; } = "";
+
+    public string Key => Id ?? Name;
 
     /// <summary>Projects and models to watch; line items and API keys do not apply.</summary>
     public ScopeRule Scope { get; init; } = new();
@@ -24,6 +28,9 @@ internal sealed class RateLimitRule
 /// <summary>Tell someone when monitoring itself cannot see: streams stale or failing, the admin key rejected.</summary>
 internal sealed class BlindRule
 {
+    /// <summary>There is one blind rule; its alerts carry this rule key.</summary>
+    public const string Key = "blind";
+
     public int FailuresBeforeAlert { get; init; } = 3;
 
     public List<string> Receivers { get; init; } = [];

@@ -34,12 +34,14 @@ internal static partial class RulesValidator
             }
         }
 
+        UniqueIds(rules.Budgets, "budgets", errors);
         Unique(rules.Budgets.Select(b => b.Name), "budgets", errors);
         for (var i = 0; i < rules.Budgets.Count; i++)
         {
             var budget = rules.Budgets[i];
             var where = $"budgets[{i}] \"{budget.Name}\"";
             Name(where, budget.Name, errors);
+            Id(where, budget, errors);
             if (budget.AmountUsd <= 0 || budget.AmountUsd > MaxAmountUsd)
             {
                 errors.Add($"{where}: amountUsd must be more than 0 and at most {MaxAmountUsd} (got {budget.AmountUsd})");
@@ -56,12 +58,14 @@ internal static partial class RulesValidator
             CheckRouting(where, budget.Receivers);
         }
 
+        UniqueIds(rules.Spikes, "spikes", errors);
         Unique(rules.Spikes.Select(s => s.Name), "spikes", errors);
         for (var i = 0; i < rules.Spikes.Count; i++)
         {
             var spike = rules.Spikes[i];
             var where = $"spikes[{i}] \"{spike.Name}\"";
             Name(where, spike.Name, errors);
+            Id(where, spike, errors);
             if (spike.Granularity == SpikeGranularity.Hour && spike.Metric == SpikeMetric.Cost)
             {
                 errors.Add($"{where}: granularity hour needs metric tokens or requests (costs are daily only)");
@@ -87,12 +91,14 @@ internal static partial class RulesValidator
             CheckRouting(where, spike.Receivers);
         }
 
+        UniqueIds(rules.RateLimits, "rateLimits", errors);
         Unique(rules.RateLimits.Select(r => r.Name), "rateLimits", errors);
         for (var i = 0; i < rules.RateLimits.Count; i++)
         {
             var rule = rules.RateLimits[i];
             var where = $"rateLimits[{i}] \"{rule.Name}\"";
             Name(where, rule.Name, errors);
+            Id(where, rule, errors);
             if (rule.Thresholds.Count == 0)
             {
                 errors.Add($"{where}: thresholds must list at least one percentage");
@@ -169,6 +175,11 @@ internal static partial class RulesValidator
             var receiver = rules.Receivers[i];
             var where = $"receivers[{i}] \"{receiver.Name}\"";
             Name(where, receiver.Name, errors);
+            if (receiver.Name.Contains(';', StringComparison.Ordinal))
+            {
+                errors.Add($"{where}: name must not contain ';'");
+            }
+
             if (!SecretName().IsMatch(receiver.Secret))
             {
                 errors.Add($"{where}: secret must be a secret name of 1-127 letters, digits or dashes, not a URL (got '{(receiver.Secret.Contains("://", StringComparison.Ordinal) ? "a URL" : receiver.Secret)}')");
@@ -183,6 +194,29 @@ internal static partial class RulesValidator
         if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
         {
             errors.Add($"{where}: name must be 1-100 characters");
+        }
+    }
+
+    private static void Id(string where, IIdentifiedRule rule, List<string> errors)
+    {
+        if (rule.Id is { } id && !RuleId().IsMatch(id))
+        {
+            errors.Add($"{where}: id must be 1-64 letters, digits, dots, dashes or underscores (got '{id}')");
+        }
+    }
+
+    /// <summary>Alerts are keyed by the rule's id (its name when it has none), so two rules of a section must not share one.</summary>
+    private static void UniqueIds(IEnumerable<IIdentifiedRule> rules, string section, List<string> errors)
+    {
+        foreach (var duplicate in rules.Where(r => r.Id is not null).GroupBy(r => r.Key, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            errors.Add($"{section}: id '{duplicate.Key}' is used more than once");
+        }
+
+        var ids = rules.Where(r => r.Id is not null).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var clash in rules.Where(r => r.Id is null && ids.Contains(r.Name)))
+        {
+            errors.Add($"{section}: name '{clash.Name}' is another rule's id; give this rule an id of its own");
         }
     }
 
@@ -225,6 +259,9 @@ internal static partial class RulesValidator
             errors.Add($"{where}: repeatInterval must be 00:05:00 to 31.00:00:00 (got {r})");
         }
     }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    private static partial Regex RuleId();
 
     [GeneratedRegex("^[A-Za-z0-9-]{1,127}$")]
     private static partial Regex SecretName();

@@ -1,9 +1,13 @@
 namespace UsageAlerts.Rules;
 
 /// <summary>A day (or hour) far above its own rolling baseline, ignoring volumes too small to matter.</summary>
-internal sealed class SpikeRule
+internal sealed class SpikeRule : IIdentifiedRule
 {
+    public string? Id { get; init; }
+
     public string Name { get; init; } = "";
+
+    public string Key => Id ?? Name;
 
     public ScopeRule Scope { get; init; } = new();
 

@@ -8,17 +8,11 @@ public sealed class AlertDeciderTests
     private static readonly DateTimeOffset T0 = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
     private static Observation Seen(ObservedState state, int level = 1, TimeSpan? resolveAfter = null, TimeSpan? repeat = null) => new(
-        "rate|r|p|m|tokens", "r", AlertKind.RateLimit, "p · m", ["slack"], state, level, 90m,
+        new AlertId("rate|r|p|m|tokens"), "r", "r", AlertKind.RateLimit, "p · m", ["slack"], state, level, 90m,
         new NoticeContent("title", "summary", [], Severity.Warning, $"L{level}", null, null),
         new AlertTiming(repeat ?? TimeSpan.FromHours(4), resolveAfter ?? TimeSpan.Zero, null));
 
-    private static AlertStateEntity Delivered(AlertStateEntity state)
-    {
-        var copy = state.Copy();
-        copy.DeliveredTo = "slack";
-        copy.Enqueued = true;
-        return copy;
-    }
+    private static AlertState Delivered(AlertState state) => state with { DeliveredTo = ["slack"], Enqueued = true };
 
     [Fact]
     public void First_firing_is_announced_once_and_unchanged_data_says_nothing_more()
@@ -71,7 +65,7 @@ public sealed class AlertDeciderTests
         var delivered = AlertDecider.Decide(Delivered(fired), Seen(ObservedState.Clear), T0.AddMinutes(5), false)!;
 
         Assert.Null(undelivered.Notice);
-        Assert.Equal(AlertStateEntity.Resolved, undelivered.Next.Status);
+        Assert.Equal(AlertStatus.Resolved, undelivered.Next.Status);
         Assert.Equal(NoticeType.Resolved, delivered.Notice);
     }
 
@@ -92,7 +86,7 @@ public sealed class AlertDeciderTests
         }
 
         Assert.Empty(notices);
-        Assert.Equal(AlertStateEntity.Firing, state.Status);
+        Assert.Equal(AlertStatus.Firing, state.Status);
     }
 
     [Fact]
@@ -124,7 +118,7 @@ public sealed class AlertDeciderTests
         var afterSilence = AlertDecider.Decide(silenced.Next, Seen(ObservedState.Firing), T0.AddHours(1), silenced: false)!;
 
         Assert.Null(silenced.Notice);
-        Assert.Equal(AlertStateEntity.Firing, silenced.Next.Status);
+        Assert.Equal(AlertStatus.Firing, silenced.Next.Status);
         Assert.Equal(NoticeType.Firing, afterSilence.Notice);
     }
 
@@ -132,9 +126,60 @@ public sealed class AlertDeciderTests
     public void Budget_alerts_of_a_past_period_expire_silently()
     {
         var fired = AlertDecider.Decide(null, Seen(ObservedState.Firing) with { Timing = new AlertTiming(TimeSpan.FromDays(1), TimeSpan.Zero, T0.AddDays(1)) }, T0, false)!.Next;
+        var missing = AlertDecider.Unobserved(fired, T0.AddHours(23), ruleExists: true, TimeSpan.FromDays(2))!;
 
-        Assert.Null(AlertDecider.Expire(fired, T0.AddHours(23), ruleExists: true));
-        Assert.Equal(AlertStateEntity.Expired, AlertDecider.Expire(fired, T0.AddDays(1), ruleExists: true)!.Status);
-        Assert.Equal(AlertStateEntity.Expired, AlertDecider.Expire(fired, T0, ruleExists: false)!.Status);
+        Assert.Null(missing.Notice);
+        Assert.Equal(AlertStatus.Firing, missing.Next.Status);
+        var expired = AlertDecider.Unobserved(missing.Next, T0.AddDays(1), ruleExists: true, TimeSpan.FromDays(2))!;
+        Assert.Equal(AlertStatus.Expired, expired.Next.Status);
+        Assert.Null(expired.Notice);
+    }
+
+    [Fact]
+    public void A_removed_rules_alert_resolves_with_a_message_to_those_who_got_the_firing()
+    {
+        var fired = AlertDecider.Decide(null, Seen(ObservedState.Firing), T0, false)!.Next;
+
+        var told = AlertDecider.Unobserved(Delivered(fired), T0, ruleExists: false, TimeSpan.FromHours(1))!;
+        var untold = AlertDecider.Unobserved(fired, T0, ruleExists: false, TimeSpan.FromHours(1))!;
+
+        Assert.Equal(AlertStatus.Resolved, told.Next.Status);
+        Assert.Equal(NoticeType.Resolved, told.Notice);
+        Assert.Equal(AlertDecider.RuleRemoved, told.Next.ResolveReason);
+        Assert.Equal(AlertStatus.Resolved, untold.Next.Status);
+        Assert.Null(untold.Notice);
+    }
+
+    [Fact]
+    public void An_alert_no_longer_observed_resolves_after_the_resolve_timeout_and_one_seen_again_does_not()
+    {
+        var timeout = TimeSpan.FromHours(1);
+        var fired = Delivered(AlertDecider.Decide(null, Seen(ObservedState.Firing), T0, false)!.Next);
+
+        var missing = AlertDecider.Unobserved(fired, T0.AddMinutes(5), ruleExists: true, timeout)!.Next;
+        Assert.Null(AlertDecider.Unobserved(missing, T0.AddMinutes(64), ruleExists: true, timeout));
+        var seenAgain = AlertDecider.Decide(missing, Seen(ObservedState.Unknown), T0.AddMinutes(30), false)!.Next;
+        var resolved = AlertDecider.Unobserved(missing, T0.AddMinutes(65), ruleExists: true, timeout)!;
+
+        Assert.Null(seenAgain.MissingSince);
+        Assert.Equal(AlertStatus.Firing, seenAgain.Status);
+        Assert.Equal(NoticeType.Resolved, resolved.Notice);
+        Assert.Equal(AlertDecider.NotObserved, resolved.Next.ResolveReason);
+    }
+
+    [Fact]
+    public void A_new_firing_starts_a_new_episode_and_remembers_the_label_announced()
+    {
+        var first = AlertDecider.Decide(null, Seen(ObservedState.Firing, 1), T0, false)!.Next;
+        var silencedUp = AlertDecider.Decide(first, Seen(ObservedState.Firing, 2), T0.AddMinutes(5), silenced: true)!.Next;
+        var resolved = AlertDecider.Decide(Delivered(silencedUp), Seen(ObservedState.Clear), T0.AddMinutes(10), false)!.Next;
+        var again = AlertDecider.Decide(resolved, Seen(ObservedState.Firing), T0.AddMinutes(15), false)!;
+
+        Assert.Equal("L1", silencedUp.NotifiedLabel);
+        Assert.Equal("L2", silencedUp.LevelLabel);
+        Assert.Equal(1, first.Episode);
+        Assert.Equal(2, again.Next.Episode);
+        Assert.Equal(NoticeType.Firing, again.Notice);
+        Assert.Empty(again.Next.DeliveredTo);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using UsageAlerts.Alerts;
 using UsageAlerts.Configuration;
 using UsageAlerts.Ingestion;
 using UsageAlerts.OpenAi;
@@ -34,6 +35,15 @@ public sealed class StartupValidationTests
     public void Out_of_range_ingestion_settings_name_the_setting(string key, string value) =>
         Assert.Contains(key, FailureFor<IngestionOptions>(new() { [key] = value }), StringComparison.Ordinal);
 
+    [Theory]
+    [InlineData("Alerts:BudgetResolveDelay", "40.00:00:00")]
+    [InlineData("Alerts:ResolveTimeout", "00:01:00")]
+    [InlineData("Alerts:DaySettleDelay", "3.00:00:00")]
+    [InlineData("Alerts:ResolvedRetention", "00:10:00")]
+    [InlineData("Alerts:MessageRetention", "500.00:00:00")]
+    public void Out_of_range_alert_settings_name_the_setting(string key, string value) =>
+        Assert.Contains(key, FailureFor<AlertingOptions>(new() { [key] = value }), StringComparison.Ordinal);
+
     [Fact]
     public void An_unknown_usage_endpoint_is_named() =>
         Assert.Contains("Ingestion:Kinds: unknown usage endpoint(s) 'chat'", FailureFor<IngestionOptions>(new() { ["Ingestion:Kinds:0"] = "chat" }), StringComparison.Ordinal);
@@ -62,5 +72,6 @@ public sealed class StartupValidationTests
         Assert.Equal(30, services.GetRequiredService<IOptions<IngestionOptions>>().Value.BackfillDays);
         Assert.NotNull(services.GetRequiredService<IOptions<ScheduleOptions>>().Value);
         Assert.NotNull(services.GetRequiredService<IOptions<StorageOptions>>().Value);
+        Assert.Equal(TimeSpan.FromHours(1), services.GetRequiredService<IOptions<AlertingOptions>>().Value.ResolveTimeout);
     }
 }

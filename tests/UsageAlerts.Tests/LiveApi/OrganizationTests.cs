@@ -27,7 +27,7 @@ public sealed class OrganizationTests
 
         var context = await harness.Services.GetRequiredService<EvaluationContextFactory>().CreateAsync(default);
         var rules = new UsageAlerts.Rules.RulesDocument { Blind = new UsageAlerts.Rules.BlindRule() };
-        var observations = await new BlindSource(harness.Services.GetRequiredService<UsageAlerts.Health.HealthService>()).ObserveAsync(rules, context, default);
+        var observations = await harness.Services.GetServices<IAlertSource>().OfType<BlindSource>().Single().ObserveAsync(rules, context, default);
         Assert.Contains(observations, o => o.State == UsageAlerts.Alerts.ObservedState.Firing
             && o.Content.Title.Contains("the admin key belongs to another organization", StringComparison.Ordinal));
     }

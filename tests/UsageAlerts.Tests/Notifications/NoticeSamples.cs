@@ -89,7 +89,7 @@ internal static class NoticeSamples
 
     internal static string Render(IChatRenderer renderer, object message) => message switch
     {
-        ChatMessage chat => renderer.Render(chat),
+        ChatMessage chat => renderer.Render(chat).Body,
         DigestMessage digest => renderer.Render(digest),
         _ => throw new ArgumentException("not a message", nameof(message)),
     };

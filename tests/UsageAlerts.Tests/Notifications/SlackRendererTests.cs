@@ -10,7 +10,7 @@ public sealed class SlackRendererTests
     [Fact]
     public void Largest_message_stays_within_every_block_kit_limit_and_counts_what_it_left_out()
     {
-        var rendered = _renderer.Render(StressSamples.Largest);
+        var rendered = _renderer.Render(StressSamples.Largest).Body;
         var blocks = SlackLimitChecks.AssertWithinLimits(rendered);
 
         var notices = blocks.Count(b => b!["fields"] is not null);
@@ -24,7 +24,7 @@ public sealed class SlackRendererTests
     [Fact]
     public void Hostile_data_is_escaped_and_trimmed_and_one_notice_always_shows()
     {
-        var rendered = _renderer.Render(StressSamples.HostileMessage(1));
+        var rendered = _renderer.Render(StressSamples.HostileMessage(1)).Body;
         var blocks = SlackLimitChecks.AssertWithinLimits(rendered);
 
         var section = Assert.Single(blocks, b => b!["fields"] is not null)!;
@@ -42,10 +42,12 @@ public sealed class SlackRendererTests
     [Fact]
     public void Many_hostile_notices_are_cut_to_fit()
     {
-        var blocks = SlackLimitChecks.AssertWithinLimits(_renderer.Render(StressSamples.HostileMessage(40)));
+        var rendered = _renderer.Render(StressSamples.HostileMessage(40));
+        var blocks = SlackLimitChecks.AssertWithinLimits(rendered.Body);
 
         var shown = blocks.Count(b => b!["fields"] is not null);
         Assert.InRange(shown, 1, 39);
+        Assert.Equal(shown, rendered.Shown);
         Assert.Contains(blocks, b => ((string?)b!["text"]?["text"])?.StartsWith($"*…and {40 - shown} more*", StringComparison.Ordinal) == true);
     }
 
@@ -63,7 +65,7 @@ public sealed class SlackRendererTests
     [Fact]
     public void Grouped_message_is_header_summary_then_divider_section_context_per_notice_then_the_dashboard()
     {
-        var blocks = SlackLimitChecks.AssertWithinLimits(_renderer.Render(NoticeSamples.Grouped));
+        var blocks = SlackLimitChecks.AssertWithinLimits(_renderer.Render(NoticeSamples.Grouped).Body);
 
         string[] expected = ["header", "context", .. Enumerable.Repeat<string[]>(["divider", "section", "context"], 4).SelectMany(x => x), "actions"];
         Assert.Equal(expected, blocks.Select(b => (string)b!["type"]!));

@@ -42,7 +42,7 @@ public sealed class TeamsCardRendererTests(TeamsCardRendererTests.Batch batch) :
         var cards = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         void Add(string name, Action<JsonObject> breakIt)
         {
-            var card = TeamsCards.Card(new TeamsRenderer().Render(NoticeSamples.Grouped));
+            var card = TeamsCards.Card(new TeamsRenderer().Render(NoticeSamples.Grouped).Body);
             breakIt(card);
             cards[BrokenPrefix + name] = card;
         }

@@ -30,12 +30,12 @@ internal static class TeamsCards
             cards[$"rendered/{name}"] = NoticeSamples.Render(renderer, message);
         }
 
-        cards["stress/largest"] = renderer.Render(StressSamples.Largest);
-        cards["stress/hostile-1"] = renderer.Render(StressSamples.HostileMessage(1));
-        cards["stress/hostile-40"] = renderer.Render(StressSamples.HostileMessage(40));
+        cards["stress/largest"] = renderer.Render(StressSamples.Largest).Body;
+        cards["stress/hostile-1"] = renderer.Render(StressSamples.HostileMessage(1)).Body;
+        cards["stress/hostile-40"] = renderer.Render(StressSamples.HostileMessage(40)).Body;
         cards["stress/hostile-digest"] = renderer.Render(StressSamples.HostileDigest);
-        cards["stress/hostile-title"] = renderer.Render(StressSamples.HostileTitle);
-        cards["stress/without-safe-links"] = renderer.Render(StressSamples.WithoutSafeLinks);
+        cards["stress/hostile-title"] = renderer.Render(StressSamples.HostileTitle).Body;
+        cards["stress/without-safe-links"] = renderer.Render(StressSamples.WithoutSafeLinks).Body;
         return cards;
     }
 }

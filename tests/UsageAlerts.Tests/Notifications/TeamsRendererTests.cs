@@ -11,7 +11,7 @@ public sealed class TeamsRendererTests
     [Fact]
     public async Task Largest_message_stays_under_20_KB_and_counts_what_it_left_out()
     {
-        var body = await TeamsCardChecks.AssertValidAsync(_renderer.Render(StressSamples.Largest));
+        var body = await TeamsCardChecks.AssertValidAsync(_renderer.Render(StressSamples.Largest).Body);
 
         var notices = body.Skip(1).Where(e => (string?)e!["style"] is not null).ToList();
         Assert.InRange(notices.Count, 5, 199);
@@ -24,7 +24,7 @@ public sealed class TeamsRendererTests
     [Fact]
     public async Task Hostile_data_gives_a_valid_card_with_every_single_notice_shown_trimmed()
     {
-        var rendered = _renderer.Render(StressSamples.HostileMessage(1));
+        var rendered = _renderer.Render(StressSamples.HostileMessage(1)).Body;
         var body = await TeamsCardChecks.AssertValidAsync(rendered);
 
         var notice = Assert.Single(body, e => (string?)e!["style"] == "attention")!;
@@ -39,10 +39,12 @@ public sealed class TeamsRendererTests
     [Fact]
     public async Task Many_hostile_notices_are_cut_to_fit()
     {
-        var body = await TeamsCardChecks.AssertValidAsync(_renderer.Render(StressSamples.HostileMessage(40)));
+        var rendered = _renderer.Render(StressSamples.HostileMessage(40));
+        var body = await TeamsCardChecks.AssertValidAsync(rendered.Body);
 
         var shown = body.Count(e => (string?)e!["style"] == "attention");
         Assert.InRange(shown, 1, 39);
+        Assert.Equal(shown, rendered.Shown);
         Assert.StartsWith($"…and {40 - shown} more", (string)body[^1]!["text"]!, StringComparison.Ordinal);
     }
 
@@ -57,7 +59,7 @@ public sealed class TeamsRendererTests
     [Fact]
     public void Markdown_in_data_is_shown_as_typed()
     {
-        var rendered = _renderer.Render(StressSamples.HostileTitle);
+        var rendered = _renderer.Render(StressSamples.HostileTitle).Body;
 
         var title = TeamsCardChecks.Texts(JsonNode.Parse(rendered)).Single(t => t.Contains("script", StringComparison.Ordinal));
         Assert.Contains(@"\*\[prod\](https://evil.example)\*", title, StringComparison.Ordinal);
@@ -93,7 +95,7 @@ public sealed class TeamsRendererTests
     [Fact]
     public async Task Without_a_dashboard_link_there_are_no_card_actions_and_bad_links_are_dropped()
     {
-        var rendered = _renderer.Render(StressSamples.WithoutSafeLinks);
+        var rendered = _renderer.Render(StressSamples.WithoutSafeLinks).Body;
         await TeamsCardChecks.AssertValidAsync(rendered);
 
         Assert.DoesNotContain("actions", rendered, StringComparison.Ordinal);

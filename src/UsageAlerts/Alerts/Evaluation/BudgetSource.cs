@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using UsageAlerts.Notifications;
 using UsageAlerts.Rules;
 
@@ -5,9 +6,10 @@ namespace UsageAlerts.Alerts.Evaluation;
 
 /// <summary>
 /// Two alerts per budget and period: one on actual spend, one on the forecast. The level is the highest threshold
-/// crossed, so crossing 80 % and 100 % in one run sends one message at 100 %.
+/// crossed, so crossing 80 % and 100 % in one run sends one message at 100 %. A firing budget resolves only after
+/// staying below for its resolve delay, so revisions and late costs within a period do not announce it twice.
 /// </summary>
-internal sealed class BudgetSource(BudgetCalculator calculator) : IAlertSource
+internal sealed class BudgetSource(BudgetCalculator calculator, IOptions<AlertingOptions> options) : IAlertSource
 {
     public async Task<IReadOnlyList<Observation>> ObserveAsync(RulesDocument rules, EvaluationContext context, CancellationToken cancellationToken)
     {
@@ -17,12 +19,14 @@ internal sealed class BudgetSource(BudgetCalculator calculator) : IAlertSource
         {
             var budget = status.Rule;
             var receivers = EvaluationContext.Route(budget.Receivers, rules.DefaultReceiver);
-            var timing = new AlertTiming(budget.RepeatInterval ?? AlertTiming.DefaultRepeat, TimeSpan.Zero, status.Period.End);
+            var repeat = budget.RepeatInterval ?? AlertTiming.DefaultRepeat;
             var scope = ScopeLabel(budget.Scope, context);
-            observations.Add(Observe(status, ThresholdBasis.Actual, status.ActualLevel, status.SpentUsd, scope, receivers, timing, context));
+            observations.Add(Observe(status, ThresholdBasis.Actual, status.ActualLevel, status.SpentUsd, scope, receivers,
+                new AlertTiming(repeat, options.Value.BudgetResolveDelay, status.Period.End), context));
             if (budget.Thresholds.Any(t => t.On != ThresholdBasis.Actual))
             {
-                observations.Add(Observe(status, ThresholdBasis.Forecast, status.ForecastLevel, status.ForecastUsd, scope, receivers, timing, context));
+                observations.Add(Observe(status, ThresholdBasis.Forecast, status.ForecastLevel, status.ForecastUsd, scope, receivers,
+                    new AlertTiming(repeat, options.Value.ForecastResolveDelay, status.Period.End), context));
             }
         }
 
@@ -53,7 +57,8 @@ internal sealed class BudgetSource(BudgetCalculator calculator) : IAlertSource
         var severity = forecast ? Severity.Warning : threshold >= 100 ? Severity.Critical : Severity.Warning;
         var link = context.Link("dashboard", $"from={Display.Day(status.Period.Start)}&to={Display.Day(status.Period.End)}");
         return new Observation(
-            $"budget|{budget.Name}|{status.Period.Key}|{(forecast ? "forecast" : "actual")}",
+            AlertId.Budget(budget, status.Period.Key, basis),
+            budget.Key,
             budget.Name,
             AlertKind.Budget,
             scope,

@@ -1,3 +1,4 @@
+using UsageAlerts.Ingestion;
 using UsageAlerts.Notifications;
 using UsageAlerts.Rules;
 using UsageAlerts.Storage;
@@ -6,16 +7,18 @@ namespace UsageAlerts.Alerts.Evaluation;
 
 /// <summary>
 /// Rate-limit headroom: peak requests and tokens per minute over the rule's window, per project and model, against
-/// the project's configured caps. One alert per metric, so a request cap and a token cap are told apart.
+/// the project's configured caps. One alert per metric, so a request cap and a token cap are told apart. Reads
+/// the one-minute streams that are polled (<c>Ingestion:Kinds</c>), and trusts what those say.
 /// </summary>
-internal sealed class HeadroomSource(UsageReader usage, CatalogReader catalog) : IAlertSource
+internal sealed class HeadroomSource(UsageReader usage, CatalogReader catalog, StreamCatalog streams) : IAlertSource
 {
     public const string Approximation = "Tokens per minute count input + output tokens; OpenAI also counts the max tokens requested, so real headroom is smaller.";
-    private static readonly string[] MinuteStreams = ["completions.1m", "embeddings.1m"];
+
+    private IReadOnlyList<string> MinuteStreams => RuleStreams.ForRateLimits(streams);
 
     public async Task<IReadOnlyList<Observation>> ObserveAsync(RulesDocument rules, EvaluationContext context, CancellationToken cancellationToken)
     {
-        if (rules.RateLimits.Count == 0)
+        if (rules.RateLimits.Count == 0 || MinuteStreams.Count == 0)
         {
             return [];
         }
@@ -70,7 +73,8 @@ internal sealed class HeadroomSource(UsageReader usage, CatalogReader catalog) :
             new("Model", pair.Model),
         };
         observations.Add(new Observation(
-            $"ratelimit|{rule.Name}|{pair.ProjectId}|{pair.Model}|{metric}",
+            AlertId.RateLimit(rule, pair.ProjectId, pair.Model, metric),
+            rule.Key,
             rule.Name,
             AlertKind.RateLimit,
             $"{project} · {pair.Model}",

@@ -1,59 +1,71 @@
+using Microsoft.Extensions.Options;
+using UsageAlerts.Ingestion;
 using UsageAlerts.Notifications;
+using UsageAlerts.OpenAi;
 using UsageAlerts.Rules;
 using UsageAlerts.Storage;
 
 namespace UsageAlerts.Alerts.Evaluation;
 
 /// <summary>
-/// Compares the last complete day (or hour) with its own rolling baseline, per project or for the whole scope.
-/// One alert per rule and group: it fires on a spiking bucket and resolves when a later bucket is back to normal.
+/// Compares the last settled day (or hour) with its own rolling baseline, per project or for the whole scope. A
+/// bucket is judged only once it ended <c>Alerts:DaySettleDelay</c> (or <c>HourSettleDelay</c>) ago, because costs and
+/// usage arrive late: a half-reported day would resolve a spike that the full day confirms. The baseline is the
+/// buckets that hold data for the group (never zero-filled, so a new project is not judged against a usual $0), and
+/// needs at least <see cref="MinimumBaseline"/> of them. One alert per rule and group: it fires on a spiking
+/// bucket and resolves when a later bucket is back to normal.
 /// </summary>
-internal sealed class SpikeSource(CostReader costs, UsageReader usage) : IAlertSource
+internal sealed class SpikeSource(CostReader costs, UsageReader usage, StreamCatalog streams, IOptions<AlertingOptions> options) : IAlertSource
 {
-    private static readonly string[] TokenKinds = ["completions", "embeddings"];
+    /// <summary>Fewer buckets with data than this make no baseline: the group's alert is unknown.</summary>
+    public const int MinimumBaseline = 3;
 
     public async Task<IReadOnlyList<Observation>> ObserveAsync(RulesDocument rules, EvaluationContext context, CancellationToken cancellationToken)
     {
         var observations = new List<Observation>();
         foreach (var rule in rules.Spikes)
         {
-            var width = rule.Granularity == SpikeGranularity.Day ? TimeSpan.FromDays(1) : TimeSpan.FromHours(1);
-            var evaluated = OpenAi.BucketWidthExtensions.AlignDown(rule.Granularity == SpikeGranularity.Day ? OpenAi.BucketWidth.Day : OpenAi.BucketWidth.Hour, context.Now) - width;
+            var day = rule.Granularity == SpikeGranularity.Day;
+            var width = day ? TimeSpan.FromDays(1) : TimeSpan.FromHours(1);
+            var settle = day ? options.Value.DaySettleDelay : options.Value.HourSettleDelay;
+            var evaluated = (day ? BucketWidth.Day : BucketWidth.Hour).AlignDown(context.Now - settle) - width;
             var from = evaluated - (width * rule.BaselineBuckets);
             var series = await SeriesAsync(rule, from, evaluated + width, width, context, cancellationToken);
             var trusted = rule.Metric == SpikeMetric.Cost
                 ? context.IsTrusted(EvaluationContext.CostsStream, TimeSpan.FromHours(6))
-                : TokenKinds.All(kind => context.IsTrusted($"{kind}.{(rule.Granularity == SpikeGranularity.Day ? "1d" : "1h")}", TimeSpan.FromHours(2)));
+                : RuleStreams.ForSpike(rule, streams).All(stream => context.IsTrusted(stream, TimeSpan.FromHours(2)));
             foreach (var (group, values) in series)
             {
-                var value = values[^1];
-                var baseline = values[..^1];
+                var value = values[^1] ?? 0;
+                decimal[] baseline = [.. values[..^1].OfType<decimal>()];
                 var threshold = SpikeMath.Threshold(baseline, rule.Method, rule.Factor);
                 var firing = value >= rule.Minimum && value > threshold && value > 0;
-                observations.Add(Observe(rule, rules.DefaultReceiver, group, evaluated, width, value, baseline, threshold, trusted, firing, context));
+                var judged = trusted && baseline.Length >= MinimumBaseline;
+                observations.Add(Observe(rule, rules.DefaultReceiver, group, evaluated, width, value, baseline, threshold, judged, firing, context));
             }
         }
 
         return observations;
     }
 
-    private async Task<Dictionary<string, decimal[]>> SeriesAsync(SpikeRule rule, DateTimeOffset from, DateTimeOffset to, TimeSpan width, EvaluationContext context, CancellationToken cancellationToken)
+    /// <summary>Per group, each bucket's total; null where the group has no data in that bucket.</summary>
+    private async Task<Dictionary<string, decimal?[]>> SeriesAsync(SpikeRule rule, DateTimeOffset from, DateTimeOffset to, TimeSpan width, EvaluationContext context, CancellationToken cancellationToken)
     {
         var buckets = rule.BaselineBuckets + 1;
         var matcher = new ScopeMatcher(rule.Scope, context.ProjectNames);
-        var series = new Dictionary<string, decimal[]>(StringComparer.Ordinal);
+        var series = new Dictionary<string, decimal?[]>(StringComparer.Ordinal);
         void Add(DateTimeOffset at, string? projectId, decimal amount)
         {
             var group = rule.PerProject ? projectId ?? "" : "*";
             if (!series.TryGetValue(group, out var values))
             {
-                series[group] = values = new decimal[buckets];
+                series[group] = values = new decimal?[buckets];
             }
 
             var index = (int)((at - from) / width);
             if (index >= 0 && index < buckets)
             {
-                values[index] += amount;
+                values[index] = (values[index] ?? 0) + amount;
             }
         }
 
@@ -70,9 +82,9 @@ internal sealed class SpikeSource(CostReader costs, UsageReader usage) : IAlertS
             return series;
         }
 
-        foreach (var kind in TokenKinds)
+        foreach (var stream in RuleStreams.ForSpike(rule, streams))
         {
-            await foreach (var row in usage.ReadAsync($"{kind}.{(rule.Granularity == SpikeGranularity.Day ? "1d" : "1h")}", from, to, cancellationToken))
+            await foreach (var row in usage.ReadAsync(stream, from, to, cancellationToken))
             {
                 if (matcher.MatchesUsage(row.ProjectId, row.Model))
                 {
@@ -84,7 +96,7 @@ internal sealed class SpikeSource(CostReader costs, UsageReader usage) : IAlertS
         return series;
     }
 
-    private static Observation Observe(SpikeRule rule, string? fallback, string group, DateTimeOffset bucket, TimeSpan width, decimal value, decimal[] baseline, decimal threshold, bool trusted, bool firing, EvaluationContext context)
+    private Observation Observe(SpikeRule rule, string? fallback, string group, DateTimeOffset bucket, TimeSpan width, decimal value, decimal[] baseline, decimal threshold, bool trusted, bool firing, EvaluationContext context)
     {
         var who = group == "*" ? BudgetSource.ScopeLabel(rule.Scope, context) : context.ProjectLabel(group.Length == 0 ? null : group);
         var median = SpikeMath.Median(baseline);
@@ -101,7 +113,8 @@ internal sealed class SpikeSource(CostReader costs, UsageReader usage) : IAlertS
         };
         var query = group is "*" or "" ? "" : $"project={Uri.EscapeDataString(group)}";
         return new Observation(
-            $"spike|{rule.Name}|{group}",
+            AlertId.Spike(rule, group),
+            rule.Key,
             rule.Name,
             AlertKind.Spike,
             who,
@@ -117,6 +130,6 @@ internal sealed class SpikeSource(CostReader costs, UsageReader usage) : IAlertS
                 ratio,
                 null,
                 context.Link("dashboard", query)),
-            new AlertTiming(rule.RepeatInterval ?? AlertTiming.DefaultRepeat, TimeSpan.Zero, null));
+            new AlertTiming(rule.RepeatInterval ?? AlertTiming.DefaultRepeat, options.Value.SpikeResolveDelay, null));
     }
 }

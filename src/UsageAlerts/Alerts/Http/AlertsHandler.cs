@@ -1,14 +1,16 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using UsageAlerts.Http;
+using UsageAlerts.Notifications;
 
 namespace UsageAlerts.Alerts.Http;
 
 /// <summary>
 /// <c>GET /api/alerts?days=7</c>: alerts firing now, and those that resolved or expired in the last <c>days</c>
-/// (1 to 90), with when they fired, resolved and which receivers got them.
+/// (1 to 90), each with its episodes and who was told what and when; and the dead letters of those days (messages a
+/// webhook refused).
 /// </summary>
-internal sealed class AlertsHandler(AlertStore alerts, TimeProvider timeProvider) : IRouteHandler
+internal sealed class AlertsHandler(AlertStore alerts, OutboxStore outbox, TimeProvider timeProvider) : IRouteHandler
 {
     private const int MaxDays = 90;
 
@@ -22,12 +24,16 @@ internal sealed class AlertsHandler(AlertStore alerts, TimeProvider timeProvider
         }
 
         var now = timeProvider.GetUtcNow();
-        var states = (await alerts.LoadAsync(cancellationToken)).Values.ToList();
+        var since = now.AddDays(-days);
+        var states = (await alerts.LoadRecentAsync(since, cancellationToken)).Values.ToList();
+        var rows = await outbox.SinceAsync(since, cancellationToken);
+        var told = rows.Where(r => r.AlertId is not null).ToLookup(r => r.AlertId!, StringComparer.Ordinal);
         return HttpReply.Json(new
         {
             asOf = now,
-            firing = states.Where(s => s.Status == AlertStateEntity.Firing).OrderByDescending(s => s.FiredAt).Select(AlertView.From),
-            recent = states.Where(s => s.Status != AlertStateEntity.Firing && s.ResolvedAt >= now.AddDays(-days)).OrderByDescending(s => s.ResolvedAt).Select(AlertView.From),
+            firing = states.Where(s => s.IsFiring).OrderByDescending(s => s.FiredAt).Select(s => AlertView.From(s, told[s.Id.Value])),
+            recent = states.Where(s => !s.IsFiring).OrderByDescending(s => s.ResolvedAt).Select(s => AlertView.From(s, told[s.Id.Value])),
+            deadLetters = rows.Where(r => r.State == OutboxStatus.Dead).OrderByDescending(r => r.CreatedAt).Select(DeadLetterView.From),
         });
     }
 }

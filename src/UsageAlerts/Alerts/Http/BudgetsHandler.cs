@@ -12,13 +12,13 @@ internal sealed class BudgetsHandler(
     AlertStore alerts,
     EvaluationContextFactory contexts) : IRouteHandler
 {
-    private static readonly string[] Bases = ["actual", "forecast"];
+    private static readonly ThresholdBasis[] Bases = [ThresholdBasis.Actual, ThresholdBasis.Forecast];
 
     public async Task<HttpReply> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var context = await contexts.CreateAsync(cancellationToken);
         var statuses = await calculator.CalculateAsync(rules.Current.Budgets, context, cancellationToken);
-        var states = await alerts.LoadAsync(cancellationToken);
+        var states = await alerts.LoadOpenAsync(cancellationToken);
         return HttpReply.Json(new
         {
             asOf = context.Now,
@@ -38,9 +38,9 @@ internal sealed class BudgetsHandler(
                 forecastMeaningful = s.ForecastMeaningful,
                 thresholds = s.Rule.Thresholds.Select((t, i) => new { percent = t.Percent, on = t.On, crossedActual = i < s.ActualLevel, crossedForecast = i < s.ForecastLevel }),
                 alerts = Bases
-                    .Select(basis => states.GetValueOrDefault($"budget|{s.Rule.Name}|{s.Period.Key}|{basis}"))
-                    .OfType<AlertStateEntity>()
-                    .Select(AlertView.From),
+                    .Select(basis => states.GetValueOrDefault(AlertId.Budget(s.Rule, s.Period.Key, basis)))
+                    .OfType<AlertState>()
+                    .Select(state => AlertView.From(state, [])),
             }),
         });
     }

@@ -10,7 +10,7 @@ internal sealed class SlackRenderer : IChatRenderer
 {
     public ReceiverKind Kind => ReceiverKind.Slack;
 
-    public string Render(ChatMessage message)
+    public RenderedChat Render(ChatMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
         var notices = message.Notices;
@@ -52,7 +52,7 @@ internal sealed class SlackRenderer : IChatRenderer
             body.Add(Footer(notices.Count - shown));
         }
 
-        return Message(fallback, [.. body, .. tail]);
+        return new RenderedChat(Message(fallback, [.. body, .. tail]), shown);
     }
 
     public string Render(DigestMessage message)

@@ -10,7 +10,7 @@ internal sealed class TeamsRenderer : IChatRenderer
 {
     public ReceiverKind Kind => ReceiverKind.Teams;
 
-    public string Render(ChatMessage message)
+    public RenderedChat Render(ChatMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
         var dashboard = ChatFormat.WebLink(message.DashboardLink);
@@ -21,7 +21,7 @@ internal sealed class TeamsRenderer : IChatRenderer
             body = Compose(message, --shown, dashboard);
         }
 
-        return ChatJson.Serialize(body);
+        return new RenderedChat(ChatJson.Serialize(body), shown);
     }
 
     public string Render(DigestMessage message)
