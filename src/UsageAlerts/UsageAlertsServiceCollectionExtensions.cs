@@ -119,6 +119,9 @@ public static class UsageAlertsServiceCollectionExtensions
         services.TryAddTransient<UsageBucketSource>();
         services.TryAddTransient<CostBucketSource>();
         services.TryAddTransient<CatalogIngestor>();
+        services.TryAddTransient<SpendControlIngestor>();
+        services.TryAddSingleton<SpendControlReader>();
+        services.TryAddSingleton<CatalogReader>();
         services.TryAddSingleton<RowExpiry>();
         services.TryAddSingleton<JobRunStore>();
         services.AddKeyedTransient<IScheduledJob, PollUsageJob>(JobNames.PollUsage);
