@@ -155,6 +155,7 @@ public static class UsageAlertsServiceCollectionExtensions
         services.TryAddSingleton<UsageReader>();
         services.TryAddSingleton<CatalogReader>();
         services.TryAddSingleton<BudgetCalculator>();
+        services.TryAddSingleton<HardLimitCalculator>();
         services.TryAddSingleton<EvaluationContextFactory>();
         services.AddSingleton<IAlertSource, BudgetSource>();
         services.AddSingleton<IAlertSource, SpikeSource>();
@@ -204,6 +205,7 @@ public static class UsageAlertsServiceCollectionExtensions
         services.TryAddSingleton<SummaryService>();
         services.TryAddSingleton<HeadroomService>();
         services.TryAddSingleton<DashboardService>();
+        services.AddSingleton<IDashboardPanel, BudgetPanel>();
         services.AddSingleton<IDashboardPanel, CostPanel>();
         services.AddSingleton<IDashboardPanel, TokensPanel>();
         services.AddSingleton<IDashboardPanel, RequestsPanel>();
