@@ -5,13 +5,15 @@ namespace UsageAlerts.Simulator.Organization;
 
 /// <summary>
 /// Hard spend limits and spend alerts of the organization and its projects, and what the limits enforce. Month-to-date
-/// spend is scanned forward as time passes; the minute it reaches a limit, the limit is enforcing and the scope's
+/// spend is scanned forward as time passes (days, then hours, then minutes); the minute it reaches a limit, the limit is enforcing and the scope's
 /// requests fail from the next minute to the end of the month, so usage stops accruing there (the crossing minute's
 /// own usage still counts, as a request in flight would). Raising or deleting the limit ends the stop at that
 /// minute. The organization's limit is judged on spend after the projects' own stops and stops every project.
 /// </summary>
 internal sealed class SpendBook
 {
+    private static readonly int[] ScanSteps = [(int)Timeline.MinutesPerDay, 60, 1];
+
     private readonly Lock _gate = new();
     private readonly OrgCatalog _catalog;
     private readonly Func<IReadOnlyList<MinuteRange>, UsageFilter, DataWindow, decimal[]> _cost;
@@ -173,7 +175,7 @@ internal sealed class SpendBook
         }
     }
 
-    /// <summary>Adds the spend since the last scan, hour by hour, then minute by minute in the hour that reaches the limit.</summary>
+    /// <summary>Adds the spend since the last scan; a limit reached inside it is enforcing from the next minute.</summary>
     private void Advance(Limit limit, UsageFilter filter, DataWindow window, long monthStart)
     {
         if (limit.ReachedAt is not null)
@@ -186,31 +188,44 @@ internal sealed class SpendBook
             (limit.ScanMonthStart, limit.Epoch, limit.ScannedThrough, limit.SpentUsd) = (monthStart, window.RevisionEpoch, monthStart, 0m);
         }
 
+        if (Scan(limit, filter, window, limit.ScannedThrough, window.NowMinute, 0) is { } reached)
+        {
+            limit.ReachedAt = Math.Max(reached, limit.SetAt);
+        }
+    }
+
+    /// <summary>
+    /// Whole UTC days first (the aggregation's cached fast path), then the hours of the day that reaches the limit,
+    /// then its minutes; returns the end of the minute that reached it, or null.
+    /// </summary>
+    private long? Scan(Limit limit, UsageFilter filter, DataWindow window, long from, long to, int level)
+    {
+        var ranges = Split(from, to, ScanSteps[level]);
+        var costs = ranges.Count == 0 ? [] : _cost(ranges, filter, window);
         var threshold = limit.Cents / 100m;
-        var hours = Split(limit.ScannedThrough, window.NowMinute, 60);
-        var costs = hours.Count == 0 ? [] : _cost(hours, filter, window);
-        for (var i = 0; i < hours.Count; i++)
+        for (var i = 0; i < ranges.Count; i++)
         {
             if (limit.SpentUsd + costs[i] >= threshold)
             {
-                var minutes = Split(hours[i].From, hours[i].To, 1);
-                var perMinute = _cost(minutes, filter, window);
-                var spent = limit.SpentUsd;
-                for (var m = 0; m < minutes.Count; m++)
+                if (level == ScanSteps.Length - 1)
                 {
-                    spent += perMinute[m];
-                    if (spent >= threshold)
-                    {
-                        limit.SpentUsd = spent;
-                        limit.ReachedAt = Math.Max(minutes[m].To, limit.SetAt);
-                        return;
-                    }
+                    limit.SpentUsd += costs[i];
+                    return ranges[i].To;
                 }
+
+                if (Scan(limit, filter, window, ranges[i].From, ranges[i].To, level + 1) is { } reached)
+                {
+                    return reached;
+                }
+
+                continue;
             }
 
             limit.SpentUsd += costs[i];
-            limit.ScannedThrough = hours[i].To;
+            limit.ScannedThrough = ranges[i].To;
         }
+
+        return null;
     }
 
     private static List<MinuteRange> Split(long from, long to, int step)
