@@ -38,6 +38,12 @@ public sealed class SimulatorOptions
     /// </summary>
     public SimulatorFidelity Fidelity { get; set; } = SimulatorFidelity.Live;
 
+    /// <summary>
+    /// Hours before a minute's cost appears on the costs endpoint (usage appears at once), as OpenAI's costs lag
+    /// behind usage. 0 shows costs as soon as the usage.
+    /// </summary>
+    public int CostsLagHours { get; set; }
+
     /// <summary>The <c>organization_id</c> results carry.</summary>
     public string OrganizationId { get; set; } = "org-SimulatedUsageAlerts0001";
 
@@ -53,6 +59,7 @@ public sealed class SimulatorOptions
         Require(ApiKeysPerProject is >= 1 and <= 50, nameof(ApiKeysPerProject), "must be between 1 and 50");
         Require(Days is >= 1 and <= 800, nameof(Days), "must be between 1 and 800");
         Require(RevisionWindowHours is >= 0 and <= 24 * 31, nameof(RevisionWindowHours), "must be between 0 and 744");
+        Require(CostsLagHours is >= 0 and <= 24 * 7, nameof(CostsLagHours), "must be between 0 and 168");
         Require(OverrunBudgetUsd > 0, nameof(OverrunBudgetUsd), "must be positive");
         Require(!string.IsNullOrWhiteSpace(AdminKey), nameof(AdminKey), "must not be empty");
         Require(Enum.IsDefined(Fidelity), nameof(Fidelity), "must be Live or Documented");

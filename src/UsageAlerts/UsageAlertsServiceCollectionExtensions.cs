@@ -119,6 +119,9 @@ public static class UsageAlertsServiceCollectionExtensions
         services.TryAddTransient<UsageBucketSource>();
         services.TryAddTransient<CostBucketSource>();
         services.TryAddTransient<CatalogIngestor>();
+        services.TryAddTransient<SpendControlIngestor>();
+        services.TryAddSingleton<SpendControlReader>();
+        services.TryAddSingleton<CatalogReader>();
         services.TryAddSingleton<RowExpiry>();
         services.TryAddSingleton<JobRunStore>();
         services.AddKeyedTransient<IScheduledJob, PollUsageJob>(JobNames.PollUsage);
@@ -154,6 +157,7 @@ public static class UsageAlertsServiceCollectionExtensions
         services.TryAddSingleton<UsageReader>();
         services.TryAddSingleton<CatalogReader>();
         services.TryAddSingleton<BudgetCalculator>();
+        services.TryAddSingleton<HardLimitCalculator>();
         services.TryAddSingleton<EvaluationContextFactory>();
         services.AddSingleton<IAlertSource, BudgetSource>();
         services.AddSingleton<IAlertSource, SpikeSource>();
@@ -204,6 +208,7 @@ public static class UsageAlertsServiceCollectionExtensions
         services.TryAddSingleton<SummaryService>();
         services.TryAddSingleton<HeadroomService>();
         services.TryAddSingleton<DashboardService>();
+        services.AddSingleton<IDashboardPanel, BudgetPanel>();
         services.AddSingleton<IDashboardPanel, CostPanel>();
         services.AddSingleton<IDashboardPanel, TokensPanel>();
         services.AddSingleton<IDashboardPanel, RequestsPanel>();

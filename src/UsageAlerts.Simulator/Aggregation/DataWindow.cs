@@ -4,7 +4,7 @@ namespace UsageAlerts.Simulator.Aggregation;
 /// What is visible at one moment: minutes that have fully elapsed, and the revision applied to recent hours.
 /// Captured once per request so that a request sees one consistent state even if the clock moves meanwhile.
 /// </summary>
-internal readonly record struct DataWindow(long NowMinute, long RevisionStartHour, int RevisionEpoch)
+internal readonly record struct DataWindow(long NowMinute, long RevisionStartHour, int RevisionEpoch, SpendStops? Stops = null)
 {
     public int EpochAt(long hour) => hour >= RevisionStartHour ? RevisionEpoch : 0;
 

@@ -25,6 +25,34 @@ internal sealed class UsageSource(UsageKind kind, IReadOnlyList<UsageStream> str
     {
         from = Math.Max(from, traffic.Catalog.Timeline.DataStartMinute);
         to = Math.Min(to, window.NowMinute);
+        if (window.Stops?.For(stream.Project) is { Count: > 0 } stops)
+        {
+            // A project cut off by a reached spend limit has no usage while the stop lasts.
+            var open = window with { Stops = null };
+            var cursor = from;
+            foreach (var (stopFrom, stopTo) in stops)
+            {
+                if (stopFrom >= to)
+                {
+                    break;
+                }
+
+                if (stopFrom > cursor)
+                {
+                    AddRange(stream, cursor, stopFrom, open, scratch, totals);
+                }
+
+                cursor = Math.Max(cursor, stopTo);
+            }
+
+            if (cursor < to)
+            {
+                AddRange(stream, cursor, to, open, scratch, totals);
+            }
+
+            return;
+        }
+
         for (var minute = from; minute < to;)
         {
             var day = minute / Timeline.MinutesPerDay;

@@ -38,7 +38,8 @@ internal static class CostsEndpoint
         }
 
         var organization = state.Organization;
-        var (now, window) = organization.Snapshot();
+        var (now, snapshot) = organization.Snapshot();
+        var window = organization.BilledWindow(snapshot);
         if (live)
         {
             range.RequireNotFuture(now);

@@ -7,7 +7,10 @@ namespace UsageAlerts.Simulator;
 /// </summary>
 public sealed class FaultRule
 {
-    /// <summary>"usage/completions", "costs", "projects", "rate_limits", "sink/teams", "sink/slack"; null for any.</summary>
+    /// <summary>
+    /// "usage/completions", "costs", "projects", "rate_limits", "spend_limit", "project_spend_limit", "spend_alerts",
+    /// "project_spend_alerts", "sink/teams", "sink/slack"; null for any.
+    /// </summary>
     public string? Route { get; set; }
 
     public FaultKind Kind { get; set; }

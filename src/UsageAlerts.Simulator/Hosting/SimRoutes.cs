@@ -6,6 +6,10 @@ internal static class SimRoutes
     public const string Costs = "costs";
     public const string Projects = "projects";
     public const string RateLimits = "rate_limits";
+    public const string SpendLimit = "spend_limit";
+    public const string ProjectSpendLimit = "project_spend_limit";
+    public const string SpendAlerts = "spend_alerts";
+    public const string ProjectSpendAlerts = "project_spend_alerts";
     public const string SinkTeams = "sink/teams";
     public const string SinkSlack = "sink/slack";
 

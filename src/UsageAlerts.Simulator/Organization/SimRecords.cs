@@ -72,3 +72,12 @@ public sealed record SimScenarios(
     long NearCapTokensPerMinute,
     DateTimeOffset NearCapWindowStart,
     DateTimeOffset NearCapWindowEnd);
+
+/// <summary>A hard spend limit in cents; <see cref="ReachedAt"/> is set (and the limit enforcing) once this month's spend reached it.</summary>
+public sealed record SimSpendLimit(long ThresholdCents, DateTimeOffset? ReachedAt)
+{
+    public bool Enforcing => ReachedAt is not null;
+}
+
+/// <summary>A monthly spend alert e-mailed to <see cref="Recipients"/> when spend reaches the threshold (cents).</summary>
+public sealed record SimSpendAlert(string Id, long ThresholdCents, IReadOnlyList<string> Recipients, string? SubjectPrefix);

@@ -16,6 +16,7 @@ public sealed class SimulatedOrganization
     private readonly OrgCatalog _catalog;
     private readonly Dictionary<UsageKind, UsageSource> _sources;
     private readonly Dictionary<string, IReadOnlyList<SimRateLimit>> _rateLimits;
+    private readonly SpendBook _spend;
     private int _revisionEpoch;
 
     public SimulatedOrganization(SimulatorOptions options, TimeProvider? timeProvider = null)
@@ -34,6 +35,12 @@ public sealed class SimulatedOrganization
         _sources = UsageKinds.All.ToDictionary(kind => kind, kind => new UsageSource(kind, _catalog.Streams[kind], traffic, nearCap));
         Projects = [.. _catalog.Projects.Select(p => new SimProject(p.Id, p.Name, p.ArchivedAt is null ? "active" : "archived", p.CreatedAt, p.ArchivedAt))];
         Scenarios = Describe(options, shaping, nearCapProject, cap, nearCap);
+        _spend = new SpendBook(_catalog, (buckets, filter, window) =>
+            [.. CostAggregator.Aggregate(Sources, LineItems, filter, default, buckets, window).Select(rows => rows.Sum(row => row.Amount))]);
+        if (options.Scenarios)
+        {
+            SpendPlanner.Plan(_spend, _catalog, shaping, Snapshot().Window with { Stops = null });
+        }
     }
 
     public IReadOnlyList<SimProject> Projects { get; }
@@ -78,6 +85,68 @@ public sealed class SimulatedOrganization
         return [.. groups.Select(g => new SimCostRow(g.ProjectId, g.LineItem!, g.ApiKeyId, g.Amount, g.Quantity, g.Unit))];
     }
 
+    /// <summary>
+    /// Costs as the costs endpoint shows them now: a minute's cost appears <c>CostsLagHours</c> after the minute,
+    /// while <see cref="Costs"/> is the full truth, billed or not yet.
+    /// </summary>
+    public IReadOnlyList<SimCostRow> BilledCosts(DateTimeOffset from, DateTimeOffset to)
+    {
+        var groups = CostAggregator.Aggregate(Sources, LineItems, UsageFilter.None, CostGrouping.All, [Range(from, to)], BilledWindow(Snapshot().Window))[0];
+        return [.. groups.Select(g => new SimCostRow(g.ProjectId, g.LineItem!, g.ApiKeyId, g.Amount, g.Quantity, g.Unit))];
+    }
+
+    /// <summary>The hard spend limit of a project (null: the organization); null when none is set.</summary>
+    public SimSpendLimit? SpendLimit(string? projectId)
+    {
+        var scope = ScopeOf(projectId);
+        Snapshot();
+        return _spend.GetLimit(scope);
+    }
+
+    public SimSpendLimit SetSpendLimit(string? projectId, long thresholdCents)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(thresholdCents, 1);
+        var scope = ScopeOf(projectId);
+        var (now, _) = Snapshot();
+        _spend.SetLimit(scope, thresholdCents, Timeline.MinuteOf(now));
+        return SpendLimit(projectId)!;
+    }
+
+    public bool DeleteSpendLimit(string? projectId)
+    {
+        var scope = ScopeOf(projectId);
+        var (now, _) = Snapshot();
+        return _spend.DeleteLimit(scope, Timeline.MinuteOf(now));
+    }
+
+    public IReadOnlyList<SimSpendAlert> SpendAlerts(string? projectId) => _spend.Alerts(ScopeOf(projectId));
+
+    /// <summary>Creates an alert (<paramref name="alertId"/> null) or replaces one; null when the id is unknown.</summary>
+    public SimSpendAlert? SaveSpendAlert(string? projectId, string? alertId, long thresholdCents, IReadOnlyList<string> recipients, string? subjectPrefix = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(thresholdCents, 1);
+        var scope = ScopeOf(projectId);
+        return alertId is not null && _spend.Alerts(scope).All(a => a.Id != alertId) ? null : _spend.SaveAlert(scope, alertId, thresholdCents, recipients, subjectPrefix);
+    }
+
+    public bool DeleteSpendAlert(string? projectId, string alertId) => _spend.DeleteAlert(ScopeOf(projectId), alertId);
+
+    internal bool IsProject(string projectId) => _catalog.Projects.Any(p => p.Id == projectId);
+
+    internal DataWindow BilledWindow(DataWindow window) =>
+        _options.CostsLagHours == 0 ? window : window with { NowMinute = window.NowMinute - (_options.CostsLagHours * 60L) };
+
+    private int? ScopeOf(string? projectId)
+    {
+        if (projectId is null)
+        {
+            return null;
+        }
+
+        var index = _catalog.Projects.ToList().FindIndex(p => p.Id == projectId);
+        return index >= 0 ? index : throw new ArgumentException($"The project {projectId} was not found.", nameof(projectId));
+    }
+
     internal bool TryGetRateLimits(string projectId, out IReadOnlyList<SimRateLimit> limits) =>
         _rateLimits.TryGetValue(projectId, out limits!);
 
@@ -87,7 +156,8 @@ public sealed class SimulatedOrganization
     internal (DateTimeOffset Now, DataWindow Window) Snapshot()
     {
         var now = Time.GetUtcNow();
-        return (now, new DataWindow(Timeline.MinuteOf(now), now.ToUnixTimeSeconds() / 3600 - _options.RevisionWindowHours, RevisionEpoch));
+        var window = new DataWindow(Timeline.MinuteOf(now), now.ToUnixTimeSeconds() / 3600 - _options.RevisionWindowHours, RevisionEpoch);
+        return (now, window with { Stops = _spend.Stops(window) });
     }
 
     private static MinuteRange Range(DateTimeOffset from, DateTimeOffset to) => new(Timeline.CeilingMinute(from), Timeline.CeilingMinute(to));

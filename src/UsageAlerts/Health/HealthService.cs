@@ -98,6 +98,7 @@ internal sealed class HealthService(
     public IReadOnlyList<StreamHealth> JudgeStreams(IReadOnlyDictionary<string, StreamStateEntity> known, DateTimeOffset now) =>
         [.. catalog.All.Select(s => (s.Name, Job: JobFor(s.Source)))
             .Append((Name: CatalogIngestor.StreamName, Job: JobNames.PollProjects))
+            .Append((Name: SpendControlIngestor.StreamName, Job: JobNames.PollProjects))
             .Select(s => Judge(s.Name, s.Job, known.GetValueOrDefault(s.Name), now))];
 
     private StreamHealth Judge(string name, string job, StreamStateEntity? state, DateTimeOffset now)

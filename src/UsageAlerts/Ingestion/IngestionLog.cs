@@ -19,6 +19,9 @@ internal static partial class IngestionLog
     [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Catalog: {Projects} projects, {RateLimits} rate limits")]
     public static partial void CatalogPolled(ILogger logger, int projects, int rateLimits);
 
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "Spend controls: {Scopes} scopes read, {Limits} hard limits set, {Unreadable} not readable with this key (403)")]
+    public static partial void SpendControlsPolled(ILogger logger, int scopes, int limits, int unreadable);
+
     [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Stream {Stream}: OpenAI refused group_by={Dropped}; reading without it until {RetryAt:u}")]
     public static partial void GroupingRefused(ILogger logger, string stream, string dropped, DateTimeOffset retryAt);
 

@@ -98,6 +98,49 @@ public class OpenAiAdminClient
             OpenAiPageParser.ParseRateLimit,
             cancellationToken);
 
+    /// <summary>The organization's monthly hard spend limit; 404 (none set) and 403 (no permission) arrive as <see cref="OpenAiApiException"/>.</summary>
+    public virtual Task<SpendLimit> GetOrganizationSpendLimitAsync(CancellationToken cancellationToken = default) =>
+        GetSpendLimitAsync("organization/spend_limit", cancellationToken);
+
+    public virtual Task<SpendLimit> GetProjectSpendLimitAsync(string projectId, CancellationToken cancellationToken = default) =>
+        GetSpendLimitAsync(ProjectPath(projectId, "spend_limit"), cancellationToken);
+
+    public virtual IAsyncEnumerable<SpendAlert> GetOrganizationSpendAlertsAsync(CancellationToken cancellationToken = default) =>
+        GetListAsync("organization/spend_alerts", new QueryBuilder().Add("limit", 100), SpendControlParser.ParseAlert, cancellationToken);
+
+    public virtual IAsyncEnumerable<SpendAlert> GetProjectSpendAlertsAsync(string projectId, CancellationToken cancellationToken = default) =>
+        GetListAsync(ProjectPath(projectId, "spend_alerts"), new QueryBuilder().Add("limit", 100), SpendControlParser.ParseAlert, cancellationToken);
+
+    /// <summary>
+    /// Creates or replaces the organization's hard limit (whole cents, at least $0.01). OpenAI's POST replaces the
+    /// whole object, so a retry after a lost answer sets the same limit again. 403 means the key lacks write access.
+    /// </summary>
+    public virtual Task<SpendLimit> SetOrganizationSpendLimitAsync(decimal thresholdUsd, CancellationToken cancellationToken = default) =>
+        SetSpendLimitAsync("organization/spend_limit", thresholdUsd, cancellationToken);
+
+    public virtual Task<SpendLimit> SetProjectSpendLimitAsync(string projectId, decimal thresholdUsd, CancellationToken cancellationToken = default) =>
+        SetSpendLimitAsync(ProjectPath(projectId, "spend_limit"), thresholdUsd, cancellationToken);
+
+    private static string ProjectPath(string projectId, string leaf) => $"organization/projects/{Uri.EscapeDataString(projectId)}/{leaf}";
+
+    private async Task<SpendLimit> GetSpendLimitAsync(string endpoint, CancellationToken cancellationToken)
+    {
+        using var document = await SendAsync(HttpMethod.Get, endpoint, endpoint, null, cancellationToken);
+        return SpendControlParser.ParseLimit(document.RootElement, endpoint);
+    }
+
+    private async Task<SpendLimit> SetSpendLimitAsync(string endpoint, decimal thresholdUsd, CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["threshold_amount"] = SpendControlParser.ToCents(thresholdUsd, nameof(thresholdUsd)),
+            ["currency"] = SpendControlParser.Currency,
+            ["interval"] = SpendControlParser.Interval,
+        });
+        using var document = await SendAsync(HttpMethod.Post, endpoint, endpoint, body, cancellationToken);
+        return SpendControlParser.ParseLimit(document.RootElement, endpoint);
+    }
+
     private async IAsyncEnumerable<BucketPage<T>> GetBucketPagesAsync<T>(
         string endpoint,
         QueryBuilder parameters,
@@ -143,7 +186,10 @@ public class OpenAiAdminClient
         while (after is not null);
     }
 
-    private async Task<JsonDocument> GetJsonAsync(string endpoint, string url, CancellationToken cancellationToken)
+    private Task<JsonDocument> GetJsonAsync(string endpoint, string url, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, endpoint, url, null, cancellationToken);
+
+    private async Task<JsonDocument> SendAsync(HttpMethod method, string endpoint, string url, string? jsonBody, CancellationToken cancellationToken)
     {
         string key;
         try
@@ -155,8 +201,13 @@ public class OpenAiAdminClient
             throw new OpenAiApiException(OpenAiErrorKind.Authentication, endpoint, exception.Message, null, exception);
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        using var request = new HttpRequestMessage(method, url);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        if (jsonBody is not null)
+        {
+            request.Content = new StringContent(jsonBody, System.Text.Encoding.UTF8, "application/json");
+        }
+
         HttpResponseMessage response;
         try
         {

@@ -23,6 +23,22 @@ internal sealed class CatalogReader(TableStore tables)
         return names;
     }
 
+    /// <summary>Projects that can still spend: archived ones cannot, so their spend controls are not read.</summary>
+    public async Task<IReadOnlyList<string>> ActiveProjectIdsAsync(CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName.Catalog, cancellationToken);
+        var ids = new List<string>();
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == CatalogRows.ProjectPartition, select: [CatalogRows.ProjectId, CatalogRows.Status], cancellationToken: cancellationToken))
+        {
+            if (row.GetString(CatalogRows.ProjectId) is { } id && row.GetString(CatalogRows.Status) == "active")
+            {
+                ids.Add(id);
+            }
+        }
+
+        return ids;
+    }
+
     public async Task<IReadOnlyList<RateLimitRecord>> RateLimitsAsync(CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName.Catalog, cancellationToken);

@@ -5,10 +5,14 @@ using UsageAlerts.Rules;
 
 namespace UsageAlerts.Alerts.Http;
 
-/// <summary><c>GET /api/budgets</c>: every budget in its current period — spent, percent, forecast, thresholds crossed, alert state.</summary>
+/// <summary>
+/// <c>GET /api/budgets</c>: every budget in its current period — spent, percent, forecast, thresholds crossed, alert
+/// state — and, next to them, OpenAI's own hard spend limits and spend alerts with this month's spend against each.
+/// </summary>
 internal sealed class BudgetsHandler(
     RulesProvider rules,
     BudgetCalculator calculator,
+    HardLimitCalculator hardLimits,
     AlertStore alerts,
     EvaluationContextFactory contexts) : IRouteHandler
 {
@@ -19,6 +23,7 @@ internal sealed class BudgetsHandler(
         var context = await contexts.CreateAsync(cancellationToken);
         var statuses = await calculator.CalculateAsync(rules.Current.Budgets, context, cancellationToken);
         var states = await alerts.LoadOpenAsync(cancellationToken);
+        var limits = await hardLimits.CalculateAsync(context, cancellationToken);
         return HttpReply.Json(new
         {
             asOf = context.Now,
@@ -41,6 +46,27 @@ internal sealed class BudgetsHandler(
                     .Select(basis => states.GetValueOrDefault(AlertId.Budget(s.Rule, s.Period.Key, basis)))
                     .OfType<AlertState>()
                     .Select(state => AlertView.From(state, [])),
+            }),
+            openAiSpendControls = limits.Select(l => new
+            {
+                scope = l.Scope,
+                projectId = l.Control.ProjectId,
+                readAt = l.Control.ReadAt,
+                month = l.Spend.Period.Key,
+                spentUsd = l.Spend.SpentUsd,
+                provisionalUsd = l.Spend.ProvisionalUsd,
+                forecastUsd = l.Spend.ForecastUsd,
+                hardLimit = new
+                {
+                    state = l.LimitLabel,
+                    amountUsd = l.Control.LimitUsd,
+                    percent = l.LimitSet ? Math.Round(l.Spend.Percent, 2) : (decimal?)null,
+                },
+                spendAlerts = new
+                {
+                    state = l.AlertsLabel,
+                    thresholds = l.Control.Alerts.Select(a => new { id = a.Id, amountUsd = a.ThresholdUsd, recipients = a.Recipients, reached = l.Spend.SpentUsd >= a.ThresholdUsd }),
+                },
             }),
         });
     }
