@@ -5,10 +5,11 @@ using UsageAlerts.Storage;
 namespace UsageAlerts.Alerts.Evaluation;
 
 /// <summary>
-/// Spend per budget scope and period from stored daily costs. Today's bucket is still growing and costs lag, so
+/// Spend per budget scope and period from stored daily costs, with the estimate from usage where the bill still lags
+/// (<see cref="Pricing.SpendReader"/>). Today's bucket is still growing and costs lag, so
 /// it counts as provisional; the run-rate uses complete days only. Serves both alerting and <c>/api/budgets</c>.
 /// </summary>
-internal sealed class BudgetCalculator(CostReader costs, IOptions<RulesOptions> options)
+internal sealed class BudgetCalculator(Pricing.SpendReader spend, IOptions<RulesOptions> options)
 {
     private static readonly TimeSpan CostsMaxAge = TimeSpan.FromHours(6);
 
@@ -28,7 +29,7 @@ internal sealed class BudgetCalculator(CostReader costs, IOptions<RulesOptions> 
         var spent = new decimal[budgets.Count];
         var provisional = new decimal[budgets.Count];
         var recent = new decimal[budgets.Count];
-        await foreach (var row in costs.ReadAsync(from, today.AddDays(1), cancellationToken))
+        await foreach (var row in spend.ReadAsync(from, today.AddDays(1), cancellationToken))
         {
             for (var i = 0; i < budgets.Count; i++)
             {
