@@ -21,6 +21,21 @@ public sealed class ScenarioTests(SharedSimulator shared)
     }
 
     [Fact]
+    public async Task On_the_first_of_a_month_the_overrun_runs_hot_without_a_month_of_overspend_in_one_day()
+    {
+        await using var sim = await SimulatorHarness.StartAsync(now: new DateTimeOffset(2026, 4, 1, 18, 0, 0, TimeSpan.Zero));
+        var scenarios = sim.Organization.Scenarios;
+        var costs = await sim.GetAllBucketsAsync($"organization/costs?start_time={Unix(scenarios.OverrunMonthStart.AddDays(-14))}&limit=31&project_ids={scenarios.OverrunProjectId}");
+
+        var daily = costs.Select(b => b.GetProperty("results").EnumerateArray().Sum(r => r.Amount())).ToList();
+        var today = daily[^1];
+        var budget = scenarios.OverrunBudgetUsd;
+        Assert.True(today < budget / 2, $"today {today} vs budget {budget}: a month's overspend in one bar");
+        var monthPace = today / 0.75m * 30;
+        Assert.True(monthPace > budget, $"at today's pace the month ends at {monthPace}, under the budget {budget}: no overrun to forecast");
+    }
+
+    [Fact]
     public async Task One_project_spends_at_least_six_times_its_usual_day_yesterday()
     {
         var scenarios = _sim.Organization.Scenarios;

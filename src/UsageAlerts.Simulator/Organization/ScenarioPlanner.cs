@@ -10,6 +10,10 @@ internal static class ScenarioPlanner
     public const double SpikeFactor = 14;
     private const double OverrunTarget = 1.5;
 
+    // A real overrun builds up over days. Early in a month the target shrinks with the days elapsed, so on the 1st
+    // the project runs hot (a forecast overrun) instead of spending a month's overspend in a few hours.
+    private const double OverrunBuildUpDays = 7;
+
     public static ScenarioShaping Shape(SimulatorOptions options, OrgCatalog catalog)
     {
         var origin = catalog.Timeline.Origin;
@@ -29,10 +33,12 @@ internal static class ScenarioPlanner
         }
 
         var monthToDate = MonthToDateCost(catalog, unscaled, monthStart);
-        var target = (decimal)OverrunTarget * options.OverrunBudgetUsd;
+        var target = (decimal)(OverrunTarget * BuildUp(origin - monthStart)) * options.OverrunBudgetUsd;
         var scale = monthToDate > 0 && monthToDate < target ? (double)(target / monthToDate) : 1;
         return unscaled with { OverrunScale = scale };
     }
+
+    private static double BuildUp(TimeSpan elapsed) => Math.Min(1, elapsed.TotalDays / OverrunBuildUpDays);
 
     public static DateTimeOffset MonthStart(DateTimeOffset time) => new(time.Year, time.Month, 1, 0, 0, 0, TimeSpan.Zero);
 
