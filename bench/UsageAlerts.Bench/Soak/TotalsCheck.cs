@@ -48,7 +48,7 @@ internal static class TotalsCheck
         var stored = new Dictionary<string, decimal>(StringComparer.Ordinal);
         await foreach (var row in usage.ReadAsync($"{kind}.{width}", from, to, default))
         {
-            Add(stored, $"{row.BucketStart:yyyy-MM-ddTHH}|{row.ProjectId}|{row.Model}", row.InputTokens, row.OutputTokens, row.Requests);
+            Add(stored, $"{row.Start:yyyy-MM-ddTHH}|{row.ProjectId}|{row.Model}", row.InputTokens, row.OutputTokens, row.Requests);
         }
 
         var expected = new Dictionary<string, decimal>(StringComparer.Ordinal);

@@ -21,7 +21,7 @@ internal static class StoredRecords
             }
         }
 
-        return new UsageRecord(Day(row), kind, row.GetString(UsageRows.ProjectId), row.GetString(UsageRows.Model), row.GetString(UsageRows.ApiKeyId), metrics);
+        return new UsageRecord(Periods.Midnight(Day(row)), kind, row.GetString(UsageRows.ProjectId), row.GetString(UsageRows.Model), row.GetString(UsageRows.ApiKeyId), metrics);
     }
 
     public static CostRecord Cost(TableEntity row) =>

@@ -1,6 +1,7 @@
 using UsageAlerts.Alerts.Evaluation;
 using UsageAlerts.Rules;
 using UsageAlerts.Storage;
+using UsageAlerts.Summaries;
 
 namespace UsageAlerts.Tests.Alerts;
 
@@ -37,10 +38,10 @@ public sealed class EvaluationMathTests
         var minute = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
         UsageRecord[] rows =
         [
-            new(minute, "p", "gpt-4o-mini-2024-07-18", 10, 1000, 500),
-            new(minute, "p", "ft:gpt-4o-mini-2024-07-18:acme:bot:x1", 5, 400, 100),
-            new(minute.AddMinutes(1), "p", "gpt-4o-mini-2024-07-18", 30, 600, 100),
-            new(minute, "other", "gpt-4o-mini-2024-07-18", 999, 999_999, 0),
+            Minute(minute, "p", "gpt-4o-mini-2024-07-18", 10, 1000, 500),
+            Minute(minute, "p", "ft:gpt-4o-mini-2024-07-18:acme:bot:x1", 5, 400, 100),
+            Minute(minute.AddMinutes(1), "p", "gpt-4o-mini-2024-07-18", 30, 600, 100),
+            Minute(minute, "other", "gpt-4o-mini-2024-07-18", 999, 999_999, 0),
         ];
         RateLimitRecord[] limits = [new("p", "gpt-4o-mini-2024-07-18", 100, 4000)];
 
@@ -52,4 +53,7 @@ public sealed class EvaluationMathTests
         Assert.Equal(30, headroom.PeakRequests);
         Assert.Equal(minute.AddMinutes(1), headroom.PeakRequestsAt);
     }
+
+    private static UsageRecord Minute(DateTimeOffset start, string project, string model, long requests, long input, long output) =>
+        new(start, "completions", project, model, null, [new("num_model_requests", requests), new("input_tokens", input), new("output_tokens", output)]);
 }

@@ -1,4 +1,5 @@
 using UsageAlerts.Storage;
+using UsageAlerts.Summaries;
 using UsageAlerts.Summaries.RateLimits;
 
 namespace UsageAlerts.Alerts.Evaluation;
@@ -36,7 +37,7 @@ internal static class HeadroomCalculator
                 continue;
             }
 
-            var key = (row.ProjectId, limit.Model, row.BucketStart);
+            var key = (row.ProjectId, limit.Model, row.Start);
             var (requests, tokens) = perMinute.GetValueOrDefault(key);
             perMinute[key] = (requests + row.Requests, tokens + row.Tokens);
         }

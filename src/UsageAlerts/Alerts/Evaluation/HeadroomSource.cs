@@ -2,6 +2,7 @@ using UsageAlerts.Ingestion;
 using UsageAlerts.Notifications;
 using UsageAlerts.Rules;
 using UsageAlerts.Storage;
+using UsageAlerts.Summaries;
 
 namespace UsageAlerts.Alerts.Evaluation;
 

@@ -75,7 +75,7 @@ internal sealed class SpikeSource(CostReader costs, UsageReader usage, StreamCat
             {
                 if (matcher.MatchesCost(row.ProjectId, row.LineItem, row.ApiKeyId))
                 {
-                    Add(row.Day, row.ProjectId, row.AmountUsd);
+                    Add(Summaries.Periods.Midnight(row.Day), row.ProjectId, row.AmountUsd);
                 }
             }
 
@@ -88,7 +88,7 @@ internal sealed class SpikeSource(CostReader costs, UsageReader usage, StreamCat
             {
                 if (matcher.MatchesUsage(row.ProjectId, row.Model))
                 {
-                    Add(row.BucketStart, row.ProjectId, rule.Metric == SpikeMetric.Tokens ? row.Tokens : row.Requests);
+                    Add(row.Start, row.ProjectId, rule.Metric == SpikeMetric.Tokens ? row.Tokens : row.Requests);
                 }
             }
         }

@@ -100,7 +100,7 @@ internal sealed class PackBuilder(bool usage) : ISummarySink
     {
         foreach (var (group, metrics) in _usage)
         {
-            sink.Add(new UsageRecord(day, kind!, group.ProjectId, group.Detail, group.ApiKeyId, [.. metrics]));
+            sink.Add(new UsageRecord(Periods.Midnight(day), kind!, group.ProjectId, group.Detail, group.ApiKeyId, [.. metrics]));
         }
 
         foreach (var (group, amount) in _costs)

@@ -41,7 +41,7 @@ internal static class PackDecoder
                 metrics[m] = new(strings[reader.Read7BitEncodedInt()]!, reader.Read7BitEncodedInt64());
             }
 
-            usage.Add(new UsageRecord(day, kind, project, detail, key, metrics));
+            usage.Add(new UsageRecord(Periods.Midnight(day), kind, project, detail, key, metrics));
         }
 
         return (usage, costs);
