@@ -25,7 +25,7 @@ using UsageAlerts.Storage;
 using UsageAlerts.Summaries;
 using UsageAlerts.Summaries.Dashboard;
 using UsageAlerts.Summaries.RateLimits;
-using UsageAlerts.Summaries.Rollups;
+using UsageAlerts.Storage.Rollups;
 
 namespace UsageAlerts;
 

@@ -27,7 +27,7 @@ internal sealed class DigestBuilder(CostReader costs, BudgetCalculator budgets)
         await foreach (var row in costs.ReadAsync(from, today.AddDays(1), cancellationToken))
         {
             var project = row.ProjectId ?? "";
-            var day = Summaries.Periods.Midnight(row.Day);
+            var day = Storage.Periods.Midnight(row.Day);
             if (day >= monthStart)
             {
                 monthToDate += row.AmountUsd;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UsageAlerts.Storage;
 using UsageAlerts.Summaries;
-using UsageAlerts.Summaries.Rollups;
+using UsageAlerts.Storage.Rollups;
 
 namespace UsageAlerts.Pricing;
 

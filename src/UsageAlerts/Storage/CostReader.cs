@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using UsageAlerts.Ingestion;
 using UsageAlerts.Summaries;
-using UsageAlerts.Summaries.Rollups;
+using UsageAlerts.Storage.Rollups;
 
 namespace UsageAlerts.Storage;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using UsageAlerts.Storage;
 
 namespace UsageAlerts.Summaries;
 

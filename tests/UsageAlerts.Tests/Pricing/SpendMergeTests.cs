@@ -1,4 +1,5 @@
 using UsageAlerts.Pricing;
+using UsageAlerts.Storage;
 using UsageAlerts.Summaries;
 
 namespace UsageAlerts.Tests.Pricing;

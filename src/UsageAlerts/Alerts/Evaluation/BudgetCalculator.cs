@@ -38,7 +38,7 @@ internal sealed class BudgetCalculator(Pricing.SpendReader spend, IOptions<Rules
                     continue;
                 }
 
-                var day = Summaries.Periods.Midnight(row.Day);
+                var day = Storage.Periods.Midnight(row.Day);
                 if (day >= periods[i].Start && day < periods[i].End)
                 {
                     spent[i] += row.AmountUsd;

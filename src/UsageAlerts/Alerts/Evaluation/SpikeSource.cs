@@ -75,7 +75,7 @@ internal sealed class SpikeSource(CostReader costs, UsageReader usage, StreamCat
             {
                 if (matcher.MatchesCost(row.ProjectId, row.LineItem, row.ApiKeyId))
                 {
-                    Add(Summaries.Periods.Midnight(row.Day), row.ProjectId, row.AmountUsd);
+                    Add(Storage.Periods.Midnight(row.Day), row.ProjectId, row.AmountUsd);
                 }
             }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using UsageAlerts.Storage;
 
 namespace UsageAlerts.Summaries.Dashboard;
 
@@ -20,7 +21,7 @@ internal sealed record DashboardQuery(SummaryRange Range, SummaryFilter Filter, 
     public IReadOnlyList<DateOnly> Periods()
     {
         var periods = new List<DateOnly>();
-        for (var start = Summaries.Periods.StartOf(Range.From, Period); start < Range.To; start = Summaries.Periods.EndOf(start, Period))
+        for (var start = Storage.Periods.StartOf(Range.From, Period); start < Range.To; start = Storage.Periods.EndOf(start, Period))
         {
             periods.Add(start);
         }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UsageAlerts.OpenAi;
+using UsageAlerts.Storage;
 
 namespace UsageAlerts.Summaries.Dashboard;
 

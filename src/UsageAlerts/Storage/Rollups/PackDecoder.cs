@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace UsageAlerts.Summaries.Rollups;
+namespace UsageAlerts.Storage.Rollups;
 
 /// <summary>Reads what <see cref="PackBuilder.Encode"/> wrote back into records.</summary>
 internal static class PackDecoder

@@ -1,4 +1,4 @@
-namespace UsageAlerts.Summaries;
+namespace UsageAlerts.Storage;
 
 /// <summary>
 /// One stored usage bucket of one group: when it starts, its endpoint, group and integer metrics. Daily buckets feed

@@ -1,4 +1,4 @@
-namespace UsageAlerts.Summaries.Rollups;
+namespace UsageAlerts.Storage.Rollups;
 
 /// <summary>Keeps what it is given, for readers that hand records on rather than aggregate them.</summary>
 internal sealed class CollectingSink : ISummarySink

@@ -1,4 +1,4 @@
-namespace UsageAlerts.Summaries.Rollups;
+namespace UsageAlerts.Storage.Rollups;
 
 /// <summary>
 /// A piece of a stream's range: a run of days inside one month (one rollup partition), or one sealed month read

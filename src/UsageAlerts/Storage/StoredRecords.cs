@@ -2,7 +2,7 @@ using System.Globalization;
 using Azure.Data.Tables;
 using UsageAlerts.Storage;
 
-namespace UsageAlerts.Summaries;
+namespace UsageAlerts.Storage;
 
 /// <summary>Stored rows (daily, or monthly rollups with the same columns) as the records the aggregation reads.</summary>
 internal static class StoredRecords

@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using UsageAlerts.Storage;
 
-namespace UsageAlerts.Summaries.Rollups;
+namespace UsageAlerts.Storage.Rollups;
 
 /// <summary>
 /// Reads a stream's stored daily rows over a run of days: the fallback for days without a usable pack (stored

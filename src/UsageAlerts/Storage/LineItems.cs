@@ -1,4 +1,4 @@
-namespace UsageAlerts.Summaries;
+namespace UsageAlerts.Storage;
 
 /// <summary>
 /// Costs have line items, usage has models. Per-model line items are named <c>"&lt;model&gt;, &lt;what&gt;"</c>, sometimes

@@ -1,8 +1,9 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
+using UsageAlerts.Summaries;
 using UsageAlerts.Storage;
 
-namespace UsageAlerts.Summaries.Rollups;
+namespace UsageAlerts.Storage.Rollups;
 
 /// <summary>
 /// Reads a stream's days from their day packs and a sealed month from its month pack, so the rows read depend on

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace UsageAlerts.Summaries.Rollups;
+namespace UsageAlerts.Storage.Rollups;
 
 /// <summary>
 /// Sums one stream's records per group (project, model or line item, API key) and encodes them as a pack: a

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using UsageAlerts.Storage;
 
-namespace UsageAlerts.Summaries.RateLimits;
+namespace UsageAlerts.Storage;
 
 /// <summary>
 /// The caps of every project. Usage names dated snapshots (<c>gpt-4o-2024-08-06</c>) while limits are often set on the

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace UsageAlerts.Summaries;
+namespace UsageAlerts.Storage;
 
 /// <summary>
 /// UTC calendar periods a day belongs to. A period is named by its first day (<c>yyyy-MM-dd</c>), so period

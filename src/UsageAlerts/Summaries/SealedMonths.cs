@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
 using UsageAlerts.Ingestion;
+using UsageAlerts.Storage;
 
-namespace UsageAlerts.Summaries.Rollups;
+namespace UsageAlerts.Summaries;
 
 /// <summary>
 /// Where each stream's history stops changing. Ingestion re-reads from its watermark less the re-poll window and the

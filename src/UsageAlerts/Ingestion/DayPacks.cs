@@ -1,8 +1,10 @@
 using Azure.Data.Tables;
 using UsageAlerts.Ingestion;
 using UsageAlerts.OpenAi;
+using UsageAlerts.Storage.Rollups;
+using UsageAlerts.Storage;
 
-namespace UsageAlerts.Summaries.Rollups;
+namespace UsageAlerts.Ingestion;
 
 /// <summary>
 /// The pack of a stored daily bucket, written by ingestion together with the bucket's rows so the pack always says

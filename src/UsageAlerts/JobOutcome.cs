@@ -1,4 +1,4 @@
-namespace UsageAlerts.Jobs;
+namespace UsageAlerts;
 
 /// <summary>What a job run did; errors are one line each, already free of secrets.</summary>
 internal sealed record JobOutcome(long RowsWritten, int PagesRead, int Transactions, IReadOnlyList<string> Errors)

@@ -1,4 +1,4 @@
-namespace UsageAlerts.Summaries;
+namespace UsageAlerts.Storage;
 
 /// <summary>What a summary can be grouped and filtered by. Periods are UTC; weeks are ISO weeks (Monday first).</summary>
 internal enum Dimension

@@ -1,4 +1,4 @@
-namespace UsageAlerts.Summaries.Rollups;
+namespace UsageAlerts.Storage.Rollups;
 
 /// <summary>
 /// Sinks are not thread-safe and streams are read concurrently: records are decoded outside the lock and handed

@@ -1,4 +1,6 @@
-namespace UsageAlerts.Summaries;
+using UsageAlerts.Summaries;
+
+namespace UsageAlerts.Storage;
 
 /// <summary>UTC days <see cref="From"/> (inclusive) to <see cref="To"/> (exclusive).</summary>
 internal readonly record struct SummaryRange(DateOnly From, DateOnly To)

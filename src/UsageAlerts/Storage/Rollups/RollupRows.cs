@@ -2,7 +2,7 @@ using System.Globalization;
 using Azure.Data.Tables;
 using UsageAlerts.Storage;
 
-namespace UsageAlerts.Summaries.Rollups;
+namespace UsageAlerts.Storage.Rollups;
 
 /// <summary>
 /// Layout of the rollups table. A partition is one stream's month (<c>completions.1d|202610</c>); a row is a pack of

@@ -1,4 +1,4 @@
-namespace UsageAlerts.Summaries.Rollups;
+namespace UsageAlerts.Storage.Rollups;
 
 /// <summary>
 /// One stream's part of a read: the stream, its usage endpoint (null for costs), and the filter and metrics that

@@ -1,6 +1,4 @@
-using UsageAlerts.Jobs;
-
-namespace UsageAlerts.Configuration;
+namespace UsageAlerts.Jobs;
 
 /// <summary>
 /// Section <c>Schedules</c>: one 6-field NCRONTAB expression (seconds first, UTC) per job. The Functions app reads

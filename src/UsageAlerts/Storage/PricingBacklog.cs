@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using UsageAlerts.Storage;
-using UsageAlerts.Summaries.Rollups;
+using UsageAlerts.Storage.Rollups;
 
-namespace UsageAlerts.Pricing;
+namespace UsageAlerts.Storage;
 
 /// <summary>
 /// Days whose costs or daily usage changed since they were last priced, kept in storage (partition <c>pending</c>)

@@ -1,4 +1,4 @@
-namespace UsageAlerts.Summaries;
+namespace UsageAlerts.Storage;
 
 /// <summary>
 /// Filters of a summary: for each filterable dimension, the values a row must have one of (no entry = any).

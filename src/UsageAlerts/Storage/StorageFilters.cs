@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using UsageAlerts.Storage;
 
-namespace UsageAlerts.Summaries;
+namespace UsageAlerts.Storage;
 
 /// <summary>OData filters for the summaries' reads; every value goes through the SDK's escaping.</summary>
 internal static class StorageFilters

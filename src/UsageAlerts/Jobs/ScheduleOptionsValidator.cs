@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
-using UsageAlerts.Jobs;
+using UsageAlerts.Configuration;
 
-namespace UsageAlerts.Configuration;
+namespace UsageAlerts.Jobs;
 
 internal sealed class ScheduleOptionsValidator : IValidateOptions<ScheduleOptions>
 {
