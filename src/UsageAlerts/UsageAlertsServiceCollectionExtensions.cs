@@ -155,6 +155,7 @@ public static class UsageAlertsServiceCollectionExtensions
         services.TryAddSingleton<RulesProvider>();
         services.TryAddSingleton<CostReader>();
         services.TryAddSingleton<UsageReader>();
+        services.TryAddSingleton<HeadroomReader>();
         services.TryAddSingleton<CatalogReader>();
         services.TryAddSingleton<BudgetCalculator>();
         services.TryAddSingleton<HardLimitCalculator>();
@@ -203,7 +204,9 @@ public static class UsageAlertsServiceCollectionExtensions
         services.TryAddSingleton<DailyRows>();
         services.TryAddSingleton<RollupReader>();
         services.TryAddSingleton<SummaryReader>();
-        services.TryAddSingleton<ProjectDirectory>();
+        services.TryAddSingleton<CatalogReader>();
+        services.TryAddSingleton<UsageReader>();
+        services.TryAddSingleton<HeadroomReader>();
         services.TryAddSingleton<SummaryQueryParser>();
         services.TryAddSingleton<SummaryService>();
         services.TryAddSingleton<HeadroomService>();

@@ -46,7 +46,7 @@ internal static class TotalsCheck
     private static async Task UsageAsync(SimulatedOrganization truth, UsageReader usage, string kind, string width, DateTimeOffset from, DateTimeOffset to, TimeSpan step, SoakLedger ledger)
     {
         var stored = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        await foreach (var row in usage.ReadAsync($"{kind}.{width}", from, to, default))
+        await foreach (var row in usage.ReadAsync($"{kind}.{width}", from, to, projects: null, default))
         {
             Add(stored, $"{row.Start:yyyy-MM-ddTHH}|{row.ProjectId}|{row.Model}", row.InputTokens, row.OutputTokens, row.Requests);
         }

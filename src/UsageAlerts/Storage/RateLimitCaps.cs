@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Azure.Data.Tables;
-using UsageAlerts.Storage;
 
 namespace UsageAlerts.Storage;
 
@@ -13,6 +11,9 @@ namespace UsageAlerts.Storage;
 /// </summary>
 internal sealed partial class RateLimitCaps(IReadOnlyDictionary<string, IReadOnlyList<RateLimitRecord>> byProject)
 {
+    /// <summary>Every cap, in catalog order.</summary>
+    public IEnumerable<RateLimitRecord> All => byProject.Values.SelectMany(caps => caps);
+
     public RateLimitRecord? Find(string? projectId, string? model)
     {
         if (projectId is null || model is null || !byProject.TryGetValue(projectId, out var caps))
@@ -31,37 +32,6 @@ internal sealed partial class RateLimitCaps(IReadOnlyDictionary<string, IReadOnl
         return candidates.FirstOrDefault(c => c == name)
             ?? candidates.Where(c => name.StartsWith(c, StringComparison.Ordinal) && SnapshotSuffix().IsMatch(name.AsSpan(c.Length))).MaxBy(c => c.Length);
     }
-
-    public static async Task<RateLimitCaps> LoadAsync(TableStore tables, IReadOnlySet<string>? projects, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(TableName.Catalog, cancellationToken);
-        var first = "ratelimit" + KeyEncoder.Separator;
-        var filter = projects is null
-            ? TableClient.CreateQueryFilter($"PartitionKey ge {first} and PartitionKey lt {"ratelimit" + (char)(KeyEncoder.Separator + 1)}")
-            : string.Join(" or ", projects.Order(StringComparer.Ordinal).Select(p => TableClient.CreateQueryFilter($"PartitionKey eq {CatalogRows.RateLimitPartition(p)}")));
-        string[] columns = [CatalogRows.ProjectId, CatalogRows.Model, CatalogRows.MaxRequestsPerMinute, CatalogRows.MaxTokensPerMinute];
-        var caps = new Dictionary<string, List<RateLimitRecord>>(StringComparer.Ordinal);
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: columns, cancellationToken: cancellationToken))
-        {
-            if (row.GetString(CatalogRows.ProjectId) is not { } project || row.GetString(CatalogRows.Model) is not { } model)
-            {
-                continue;
-            }
-
-            if (!caps.TryGetValue(project, out var list))
-            {
-                caps[project] = list = [];
-            }
-
-            list.Add(new RateLimitRecord(project, model, Integer(row, CatalogRows.MaxRequestsPerMinute), Integer(row, CatalogRows.MaxTokensPerMinute)));
-        }
-
-        return new RateLimitCaps(caps.ToDictionary(c => c.Key, c => (IReadOnlyList<RateLimitRecord>)c.Value, StringComparer.Ordinal));
-    }
-
-    private static long? Integer(TableEntity row, string column) => row.TryGetValue(column, out var value) && value is long or int
-        ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)
-        : null;
 
     [GeneratedRegex(@"^-(\d{4}-\d{2}-\d{2}|\d{4})$", RegexOptions.CultureInvariant)]
     private static partial Regex SnapshotSuffix();

@@ -1,7 +1,6 @@
 using UsageAlerts.Alerts.Evaluation;
 using UsageAlerts.Rules;
 using UsageAlerts.Storage;
-using UsageAlerts.Summaries;
 
 namespace UsageAlerts.Tests.Alerts;
 
@@ -43,9 +42,16 @@ public sealed class EvaluationMathTests
             Minute(minute.AddMinutes(1), "p", "gpt-4o-mini-2024-07-18", 30, 600, 100),
             Minute(minute, "other", "gpt-4o-mini-2024-07-18", 999, 999_999, 0),
         ];
-        RateLimitRecord[] limits = [new("p", "gpt-4o-mini-2024-07-18", 100, 4000)];
+        var minutes = new MinuteUsage(new RateLimitCaps(new Dictionary<string, IReadOnlyList<RateLimitRecord>>
+        {
+            ["p"] = [new("p", "gpt-4o-mini-2024-07-18", 100, 4000)],
+        }));
+        foreach (var row in rows)
+        {
+            minutes.Add(row);
+        }
 
-        var headroom = Assert.Single(HeadroomCalculator.Calculate(rows, limits));
+        var headroom = Assert.Single(HeadroomCalculator.Calculate(minutes));
 
         Assert.Equal(2000, headroom.PeakTokens);
         Assert.Equal(minute, headroom.PeakTokensAt);

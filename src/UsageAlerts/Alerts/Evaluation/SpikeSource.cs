@@ -84,7 +84,7 @@ internal sealed class SpikeSource(CostReader costs, UsageReader usage, StreamCat
 
         foreach (var stream in RuleStreams.ForSpike(rule, streams))
         {
-            await foreach (var row in usage.ReadAsync(stream, from, to, cancellationToken))
+            await foreach (var row in usage.ReadAsync(stream, from, to, projects: null, cancellationToken))
             {
                 if (matcher.MatchesUsage(row.ProjectId, row.Model))
                 {

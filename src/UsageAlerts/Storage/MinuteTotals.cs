@@ -1,4 +1,4 @@
-namespace UsageAlerts.Summaries.RateLimits;
+namespace UsageAlerts.Storage;
 
 /// <summary>
 /// Per-minute requests and tokens of one project and cap model, summed over the usage models and streams that
