@@ -165,6 +165,7 @@ public static class UsageAlertsServiceCollectionExtensions
         services.AddSingleton<IAlertSource, HeadroomSource>();
         services.AddSingleton<IAlertSource, BlindSource>();
         services.TryAddSingleton<AlertStore>();
+        services.TryAddSingleton<IAlertLedger, AlertLedger>();
         services.TryAddSingleton<AlertExpiry>();
         services.TryAddSingleton<TableLease>();
         services.TryAddSingleton<AlertEngine>();

@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
-using UsageAlerts.Summaries;
 using UsageAlerts.Storage;
 
 namespace UsageAlerts.Storage.Rollups;
@@ -62,7 +61,7 @@ internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, ILogg
         var builder = new PackBuilder(usage: read.Kind is not null);
         var rows = await ReadDaysAsync(read.Unfiltered, Month(month), builder, cancellationToken);
         await table.UpsertEntityAsync(RollupRows.Entity(read.Stream, month, RollupRows.MonthRow, builder.Encode(), builder.Groups), TableUpdateMode.Replace, cancellationToken);
-        SummariesLog.RollupBuilt(logger, partition, rows, builder.Groups);
+        StorageLog.RollupBuilt(logger, partition, rows, builder.Groups);
         lock (sink)
         {
             builder.EmitTo(sink, month, read.Kind);

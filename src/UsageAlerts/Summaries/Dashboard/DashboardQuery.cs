@@ -32,7 +32,7 @@ internal sealed record DashboardQuery(SummaryRange Range, SummaryFilter Filter, 
     public static DashboardQuery Parse(HttpRequest request, SummaryOptions options, DateOnly today)
     {
         var reader = new QueryReader(request.Query, options);
-        var range = SummaryRange.Read(reader, options, today);
+        var range = reader.Range(today);
         var filter = SummaryQueryParser.ReadFilter(reader);
         var stack = reader.Single("stack")?.Trim().ToLowerInvariant() switch
         {

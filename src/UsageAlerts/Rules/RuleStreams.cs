@@ -1,8 +1,7 @@
 using UsageAlerts.Ingestion;
 using UsageAlerts.OpenAi;
-using UsageAlerts.Rules;
 
-namespace UsageAlerts.Alerts.Evaluation;
+namespace UsageAlerts.Rules;
 
 /// <summary>
 /// The polled streams each rule reads, from the stream catalog (so <c>Ingestion:Kinds</c> decides): a rule depends

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Options;
-using UsageAlerts.Health;
+using UsageAlerts.Alerts;
+using UsageAlerts.Alerts.Evaluation;
 using UsageAlerts.Notifications;
 using UsageAlerts.Rules;
 
-namespace UsageAlerts.Alerts.Evaluation;
+namespace UsageAlerts.Health;
 
 /// <summary>
 /// Monitoring that cannot see is an alert too: per polling job, fires when a stream keeps failing, the admin key is
