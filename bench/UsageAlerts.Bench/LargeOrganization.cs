@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using UsageAlerts.Ingestion;
 using UsageAlerts.OpenAi;
 using UsageAlerts.Storage;
-using UsageAlerts.Summaries.Rollups;
+using UsageAlerts.Storage.Rollups;
 
 namespace UsageAlerts.Bench;
 

@@ -25,7 +25,7 @@ using UsageAlerts.Storage;
 using UsageAlerts.Summaries;
 using UsageAlerts.Summaries.Dashboard;
 using UsageAlerts.Summaries.RateLimits;
-using UsageAlerts.Summaries.Rollups;
+using UsageAlerts.Storage.Rollups;
 
 namespace UsageAlerts;
 
@@ -155,6 +155,7 @@ public static class UsageAlertsServiceCollectionExtensions
         services.TryAddSingleton<RulesProvider>();
         services.TryAddSingleton<CostReader>();
         services.TryAddSingleton<UsageReader>();
+        services.TryAddSingleton<HeadroomReader>();
         services.TryAddSingleton<CatalogReader>();
         services.TryAddSingleton<BudgetCalculator>();
         services.TryAddSingleton<HardLimitCalculator>();
@@ -164,6 +165,7 @@ public static class UsageAlertsServiceCollectionExtensions
         services.AddSingleton<IAlertSource, HeadroomSource>();
         services.AddSingleton<IAlertSource, BlindSource>();
         services.TryAddSingleton<AlertStore>();
+        services.TryAddSingleton<IAlertLedger, AlertLedger>();
         services.TryAddSingleton<AlertExpiry>();
         services.TryAddSingleton<TableLease>();
         services.TryAddSingleton<AlertEngine>();
@@ -203,7 +205,9 @@ public static class UsageAlertsServiceCollectionExtensions
         services.TryAddSingleton<DailyRows>();
         services.TryAddSingleton<RollupReader>();
         services.TryAddSingleton<SummaryReader>();
-        services.TryAddSingleton<ProjectDirectory>();
+        services.TryAddSingleton<CatalogReader>();
+        services.TryAddSingleton<UsageReader>();
+        services.TryAddSingleton<HeadroomReader>();
         services.TryAddSingleton<SummaryQueryParser>();
         services.TryAddSingleton<SummaryService>();
         services.TryAddSingleton<HeadroomService>();

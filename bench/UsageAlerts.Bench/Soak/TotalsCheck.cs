@@ -46,9 +46,9 @@ internal static class TotalsCheck
     private static async Task UsageAsync(SimulatedOrganization truth, UsageReader usage, string kind, string width, DateTimeOffset from, DateTimeOffset to, TimeSpan step, SoakLedger ledger)
     {
         var stored = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        await foreach (var row in usage.ReadAsync($"{kind}.{width}", from, to, default))
+        await foreach (var row in usage.ReadAsync($"{kind}.{width}", from, to, projects: null, default))
         {
-            Add(stored, $"{row.BucketStart:yyyy-MM-ddTHH}|{row.ProjectId}|{row.Model}", row.InputTokens, row.OutputTokens, row.Requests);
+            Add(stored, $"{row.Start:yyyy-MM-ddTHH}|{row.ProjectId}|{row.Model}", row.InputTokens, row.OutputTokens, row.Requests);
         }
 
         var expected = new Dictionary<string, decimal>(StringComparer.Ordinal);

@@ -27,22 +27,23 @@ internal sealed class DigestBuilder(CostReader costs, BudgetCalculator budgets)
         await foreach (var row in costs.ReadAsync(from, today.AddDays(1), cancellationToken))
         {
             var project = row.ProjectId ?? "";
-            if (row.Day >= monthStart)
+            var day = Storage.Periods.Midnight(row.Day);
+            if (day >= monthStart)
             {
                 monthToDate += row.AmountUsd;
                 projectsMonth[project] = projectsMonth.GetValueOrDefault(project) + row.AmountUsd;
             }
 
-            todaySoFar += row.Day == today ? row.AmountUsd : 0;
-            dayBefore += row.Day == yesterday.AddDays(-1) ? row.AmountUsd : 0;
-            if (row.Day == yesterday)
+            todaySoFar += day == today ? row.AmountUsd : 0;
+            dayBefore += day == yesterday.AddDays(-1) ? row.AmountUsd : 0;
+            if (day == yesterday)
             {
                 yesterdayTotal += row.AmountUsd;
                 projectsYesterday[project] = projectsYesterday.GetValueOrDefault(project) + row.AmountUsd;
                 var model = row.LineItem is { } item && item.Contains(',', StringComparison.Ordinal) ? item[..item.IndexOf(',', StringComparison.Ordinal)] : row.LineItem ?? "(other)";
                 modelsYesterday[model] = modelsYesterday.GetValueOrDefault(model) + row.AmountUsd;
             }
-            else if (row.Day < yesterday && row.Day >= yesterday.AddDays(-7))
+            else if (day < yesterday && day >= yesterday.AddDays(-7))
             {
                 projectsWeek[project] = projectsWeek.GetValueOrDefault(project) + row.AmountUsd;
             }

@@ -54,7 +54,7 @@ internal sealed class HealthService(
             : "degraded";
         return new HealthReport(status, now, openAi.Value.OrganizationName, streams, jobs, receivers, receivers.Sum(r => r.PendingMessages), receivers.Sum(r => r.DeadMessages))
         {
-            Pricing = await PricingAsync(Summaries.Periods.Day(now), cancellationToken),
+            Pricing = await PricingAsync(Storage.Periods.Day(now), cancellationToken),
         };
     }
 
@@ -68,7 +68,7 @@ internal sealed class HealthService(
         {
             warnings.AddRange(estimate.Drift
                 .Where(d => d.DriftPercent is { } p && Math.Abs(p) > options.DriftWarningPercent)
-                .Select(d => $"{Summaries.Periods.Format(estimate.Day)}: per-key estimates of project {d.ProjectId ?? "(none)"} drift {d.DriftPercent:+0.##;-0.##} % from the bill"));
+                .Select(d => $"{Storage.Periods.Format(estimate.Day)}: per-key estimates of project {d.ProjectId ?? "(none)"} drift {d.DriftPercent:+0.##;-0.##} % from the bill"));
         }
 
         var unpriced = estimates.SelectMany(e => e.Unpriced).Select(u => u.LineItem).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -78,7 +78,7 @@ internal sealed class HealthService(
         }
 
         var latest = estimates.Where(e => e.RatesDay is not null).Select(e => e.RatesDay!.Value).DefaultIfEmpty().Max();
-        return new PricingHealth(latest == default ? null : Summaries.Periods.Format(latest), warnings);
+        return new PricingHealth(latest == default ? null : Storage.Periods.Format(latest), warnings);
     }
 
     private async Task<IReadOnlyList<ReceiverHealth>> ReceiversAsync(CancellationToken cancellationToken)

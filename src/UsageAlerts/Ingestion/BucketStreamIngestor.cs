@@ -4,7 +4,7 @@ using UsageAlerts.OpenAi;
 using UsageAlerts.Pricing;
 using UsageAlerts.Storage;
 using UsageAlerts.Summaries;
-using UsageAlerts.Summaries.Rollups;
+using UsageAlerts.Storage.Rollups;
 
 namespace UsageAlerts.Ingestion;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using UsageAlerts.Alerts;
 
 namespace UsageAlerts.Notifications;
 
@@ -16,7 +15,7 @@ internal sealed class OutboxDeliverer(
     ReceiverDirectory receivers,
     ReceiverStore receiverStates,
     OutboxStore outbox,
-    AlertStore alerts,
+    IAlertLedger alerts,
     WebhookClient webhooks,
     WebhookPacer pacer,
     IEnumerable<IChatRenderer> renderers,
@@ -232,8 +231,7 @@ internal sealed class OutboxDeliverer(
             var stale = false;
             foreach (var reference in part.Content.Refs.Where(r => r.Type != NoticeType.Resolved))
             {
-                var state = await alerts.GetAsync(new AlertId(reference.AlertId), cancellationToken);
-                stale |= state is null || !state.IsFiring || (reference.Episode != 0 && state.Episode != reference.Episode);
+                stale |= !await alerts.IsFiringAsync(reference.AlertId, reference.Episode, cancellationToken);
             }
 
             if (!stale)
@@ -254,12 +252,7 @@ internal sealed class OutboxDeliverer(
     {
         foreach (var reference in content.Refs.Where(r => r.Type != NoticeType.Resolved))
         {
-            await alerts.ChangeAsync(
-                new AlertId(reference.AlertId),
-                state => (reference.Episode == 0 || state.Episode == reference.Episode) && !state.DeliveredTo.Contains(receiver)
-                    ? state with { DeliveredTo = [.. state.DeliveredTo, receiver] }
-                    : null,
-                cancellationToken);
+            await alerts.RecordDeliveryAsync(reference.AlertId, reference.Episode, receiver, cancellationToken);
         }
     }
 

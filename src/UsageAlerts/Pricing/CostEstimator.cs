@@ -3,9 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UsageAlerts.Storage;
 using UsageAlerts.Summaries;
-using UsageAlerts.Summaries.Rollups;
-using BilledCost = UsageAlerts.Storage.CostRecord;
-using KeyCost = UsageAlerts.Summaries.CostRecord;
+using UsageAlerts.Storage.Rollups;
 
 namespace UsageAlerts.Pricing;
 
@@ -67,7 +65,7 @@ internal sealed class CostEstimator(
     private async Task<DayPricing> PriceDayAsync(DateOnly day, SortedDictionary<DateOnly, IReadOnlyList<UnitRate>> knownRates, CancellationToken cancellationToken)
     {
         var usage = await usageReader.ReadDayAsync(day, cancellationToken);
-        var billed = new List<BilledCost>();
+        var billed = new List<CostRecord>();
         await foreach (var cost in costReader.ReadAsync(Periods.Midnight(day), Periods.Midnight(day.AddDays(1)), cancellationToken))
         {
             billed.Add(cost);
@@ -94,7 +92,7 @@ internal sealed class CostEstimator(
         var oldest = day.AddDays(-options.Value.MaxRateAgeDays);
         var rates = knownRates.LastOrDefault(r => r.Key <= day && r.Key >= oldest);
         var lookup = (rates.Value ?? []).ToLookup(r => r.LineItem, StringComparer.Ordinal);
-        var estimated = new List<KeyCost>();
+        var estimated = new List<CostRecord>();
         var unpriced = new Dictionary<(string?, string), long>();
         foreach (var (row, lineItem, quantity) in quantities)
         {
@@ -107,12 +105,12 @@ internal sealed class CostEstimator(
 
             // A tier the rates never saw is priced like the default tier, or whatever rate the line item has.
             var rate = candidates.FirstOrDefault(r => r.Tier == row.Tier) ?? candidates.FirstOrDefault(r => r.Tier == "default") ?? candidates[0];
-            estimated.Add(new KeyCost(day, row.ProjectId, lineItem, row.ApiKeyId, quantity * rate.UsdPerUnit, Estimated: true));
+            estimated.Add(new CostRecord(day, row.ProjectId, lineItem, row.ApiKeyId, quantity * rate.UsdPerUnit, Estimated: true));
         }
 
         var billedPerKey = billed.Any(c => c.ApiKeyId is not null);
         var perKey = billedPerKey
-            ? billed.Select(c => new KeyCost(day, c.ProjectId, c.LineItem, c.ApiKeyId, c.AmountUsd))
+            ? billed.Select(c => new CostRecord(day, c.ProjectId, c.LineItem, c.ApiKeyId, c.AmountUsd))
             : estimated;
         var usedItems = quantities.Select(q => q.LineItem).ToHashSet(StringComparer.Ordinal);
         var estimate = new DayEstimate(
@@ -126,13 +124,13 @@ internal sealed class CostEstimator(
         return new DayPricing(estimate, [Pack(PerKeyStream, day, perKey), Pack(EstimatedStream, day, estimated.Select(e => e with { ApiKeyId = null }))], records);
     }
 
-    private static List<ProjectDrift> Drift(List<BilledCost> billed, List<KeyCost> estimated)
+    private static List<ProjectDrift> Drift(List<CostRecord> billed, List<CostRecord> estimated)
     {
         var estimatedByProject = estimated.GroupBy(e => e.ProjectId).ToDictionary(g => g.Key ?? "", g => g.Sum(e => e.AmountUsd));
         return [.. billed.GroupBy(b => b.ProjectId).Select(g => new ProjectDrift(g.Key, g.Sum(b => b.AmountUsd), estimatedByProject.GetValueOrDefault(g.Key ?? "")))];
     }
 
-    private static TableEntity Pack(string stream, DateOnly day, IEnumerable<KeyCost> records)
+    private static TableEntity Pack(string stream, DateOnly day, IEnumerable<CostRecord> records)
     {
         var builder = new PackBuilder(usage: false);
         foreach (var record in records)

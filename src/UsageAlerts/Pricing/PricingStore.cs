@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using Azure.Data.Tables;
 using UsageAlerts.Storage;
-using UsageAlerts.Summaries.Rollups;
+using UsageAlerts.Storage.Rollups;
 
 namespace UsageAlerts.Pricing;
 

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using UsageAlerts.Storage;
-using Periods = UsageAlerts.Summaries.Periods;
+using UsageAlerts.Summaries;
 
 namespace UsageAlerts.Pricing;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using UsageAlerts.Alerts.Evaluation;
 using UsageAlerts.Ingestion;
 
 namespace UsageAlerts.Rules;

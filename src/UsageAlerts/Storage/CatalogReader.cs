@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure.Data.Tables;
 
 namespace UsageAlerts.Storage;
@@ -5,18 +6,23 @@ namespace UsageAlerts.Storage;
 /// <summary>A configured per-minute cap of one project and model.</summary>
 internal sealed record RateLimitRecord(string ProjectId, string Model, long? MaxRequestsPerMinute, long? MaxTokensPerMinute);
 
-/// <summary>Project names by id (names are what people recognise) and configured rate limits.</summary>
+/// <summary>
+/// The one reader of the catalog table, for alerts, summaries, the dashboard and ingestion: project names by id
+/// (names are what people recognise), the projects that can still spend, and configured rate limits.
+/// </summary>
 internal sealed class CatalogReader(TableStore tables)
 {
+    /// <summary>Names by project id; a project stored without a name is left out, so callers show its id.</summary>
     public async Task<IReadOnlyDictionary<string, string>> ProjectNamesAsync(CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName.Catalog, cancellationToken);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == CatalogRows.ProjectPartition, select: [CatalogRows.ProjectId, CatalogRows.Name], cancellationToken: cancellationToken))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {CatalogRows.ProjectPartition}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: [CatalogRows.ProjectId, CatalogRows.Name], cancellationToken: cancellationToken))
         {
-            if (row.GetString(CatalogRows.ProjectId) is { } id)
+            if (row.GetString(CatalogRows.ProjectId) is { } id && row.GetString(CatalogRows.Name) is { } name)
             {
-                names[id] = row.GetString(CatalogRows.Name) ?? id;
+                names[id] = name;
             }
         }
 
@@ -39,21 +45,35 @@ internal sealed class CatalogReader(TableStore tables)
         return ids;
     }
 
-    public async Task<IReadOnlyList<RateLimitRecord>> RateLimitsAsync(CancellationToken cancellationToken)
+    /// <summary>The caps of every project, or of <paramref name="projects"/> only (one partition each).</summary>
+    public async Task<RateLimitCaps> RateLimitsAsync(IReadOnlySet<string>? projects, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName.Catalog, cancellationToken);
-        var prefix = "ratelimit" + KeyEncoder.Separator;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {"ratelimit}"}");
-        var limits = new List<RateLimitRecord>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        var first = "ratelimit" + KeyEncoder.Separator;
+        var filter = projects is null
+            ? TableClient.CreateQueryFilter($"PartitionKey ge {first} and PartitionKey lt {"ratelimit" + (char)(KeyEncoder.Separator + 1)}")
+            : string.Join(" or ", projects.Order(StringComparer.Ordinal).Select(p => TableClient.CreateQueryFilter($"PartitionKey eq {CatalogRows.RateLimitPartition(p)}")));
+        string[] columns = [CatalogRows.ProjectId, CatalogRows.Model, CatalogRows.MaxRequestsPerMinute, CatalogRows.MaxTokensPerMinute];
+        var caps = new Dictionary<string, List<RateLimitRecord>>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: columns, cancellationToken: cancellationToken))
         {
-            limits.Add(new RateLimitRecord(
-                row.GetString(CatalogRows.ProjectId) ?? "",
-                row.GetString(CatalogRows.Model) ?? "",
-                row.GetInt64(CatalogRows.MaxRequestsPerMinute),
-                row.GetInt64(CatalogRows.MaxTokensPerMinute)));
+            if (row.GetString(CatalogRows.ProjectId) is not { } project || row.GetString(CatalogRows.Model) is not { } model)
+            {
+                continue;
+            }
+
+            if (!caps.TryGetValue(project, out var list))
+            {
+                caps[project] = list = [];
+            }
+
+            list.Add(new RateLimitRecord(project, model, Integer(row, CatalogRows.MaxRequestsPerMinute), Integer(row, CatalogRows.MaxTokensPerMinute)));
         }
 
-        return limits;
+        return new RateLimitCaps(caps.ToDictionary(c => c.Key, c => (IReadOnlyList<RateLimitRecord>)c.Value, StringComparer.Ordinal));
     }
+
+    private static long? Integer(TableEntity row, string column) => row.TryGetValue(column, out var value) && value is long or int
+        ? Convert.ToInt64(value, CultureInfo.InvariantCulture)
+        : null;
 }

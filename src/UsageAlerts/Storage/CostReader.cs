@@ -1,15 +1,9 @@
 using System.Runtime.CompilerServices;
 using UsageAlerts.Ingestion;
 using UsageAlerts.Summaries;
-using UsageAlerts.Summaries.Rollups;
+using UsageAlerts.Storage.Rollups;
 
 namespace UsageAlerts.Storage;
-
-/// <summary>
-/// One cost row: a day's amount for a project, line item and API key; <see cref="Estimated"/> when it is derived from
-/// usage and learned rates because the bill does not cover it yet.
-/// </summary>
-internal sealed record CostRecord(DateTimeOffset Day, string? ProjectId, string? LineItem, string? ApiKeyId, decimal AmountUsd, bool Estimated = false);
 
 /// <summary>
 /// Streams the costs of whole UTC days in [from, to): from the day packs, one entity per day (budgets re-read the
@@ -41,7 +35,7 @@ internal sealed class CostReader(RollupReader rollups)
             await rollups.ReadDaysAsync(read, piece.Days, sink, cancellationToken);
             foreach (var cost in sink.Costs.OrderBy(c => c.Day))
             {
-                yield return new CostRecord(Periods.Midnight(cost.Day), cost.ProjectId, cost.LineItem, cost.ApiKeyId, cost.AmountUsd, cost.Estimated);
+                yield return cost;
             }
         }
     }

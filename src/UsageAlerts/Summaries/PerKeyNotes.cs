@@ -1,5 +1,6 @@
 using System.Globalization;
 using UsageAlerts.Pricing;
+using UsageAlerts.Storage;
 
 namespace UsageAlerts.Summaries;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using UsageAlerts.Storage;
 
 namespace UsageAlerts.Summaries;
 
@@ -11,6 +12,25 @@ namespace UsageAlerts.Summaries;
 internal sealed class QueryReader(IQueryCollection query, SummaryOptions options)
 {
     private const int EchoLength = 40;
+
+    /// <summary>
+    /// Reads <c>from</c> and <c>to</c>; without them the range is the default number of days ending with today.
+    /// </summary>
+    public SummaryRange Range(DateOnly today)
+    {
+        var from = Date("from");
+        var to = Date("to") ?? (from is { } start && start > today ? start.AddDays(1) : today.AddDays(1));
+        from ??= to.AddDays(-options.DefaultRangeDays);
+        if (from.Value >= to)
+        {
+            throw new BadParameterException("from", "Empty range", $"'from' ({Periods.Format(from.Value)}) must be before 'to' ({Periods.Format(to)}); 'to' is exclusive.");
+        }
+
+        var range = new SummaryRange(from.Value, to);
+        return range.Days <= options.MaxRangeDays
+            ? range
+            : throw new BadParameterException("to", "Range too long", $"'from' to 'to' spans {range.Days} days; at most {options.MaxRangeDays} days (setting {SummaryOptions.SectionName}:MaxRangeDays).");
+    }
 
     public string? Single(string name)
     {

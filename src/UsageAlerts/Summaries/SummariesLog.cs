@@ -13,9 +13,6 @@ internal static partial class SummariesLog
     [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "dashboard over {Days} days read {Rows} rows in {ElapsedMs} ms")]
     public static partial void DashboardServed(ILogger logger, int days, long rows, long elapsedMs);
 
-    [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "Month pack {Partition} built from {Rows} rows, {Groups} groups")]
-    public static partial void RollupBuilt(ILogger logger, string partition, long rows, int groups);
-
     [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "{Route} rejected parameter {Parameter}: {Problem}")]
     public static partial void Rejected(ILogger logger, string route, string parameter, string problem);
 }

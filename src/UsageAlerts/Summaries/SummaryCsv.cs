@@ -1,3 +1,5 @@
+using UsageAlerts.Storage;
+
 namespace UsageAlerts.Summaries;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using UsageAlerts.Storage;
+
 namespace UsageAlerts.Summaries;
 
 /// <summary>Shapes aggregated totals into the <see cref="SummaryDocument"/> both JSON and CSV are written from.</summary>

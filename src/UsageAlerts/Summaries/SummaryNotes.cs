@@ -1,3 +1,5 @@
+using UsageAlerts.Storage;
+
 namespace UsageAlerts.Summaries;
 
 /// <summary>The plain-language caveats a summary carries, only those that apply to the request.</summary>

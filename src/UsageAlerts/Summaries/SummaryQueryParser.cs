@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using UsageAlerts.Storage;
 
 namespace UsageAlerts.Summaries;
 
@@ -15,7 +16,7 @@ internal sealed class SummaryQueryParser(IOptions<SummaryOptions> options, TimeP
     public SummaryQuery Parse(HttpRequest request)
     {
         var reader = new QueryReader(request.Query, options.Value);
-        var range = SummaryRange.Read(reader, options.Value, Periods.Day(timeProvider.GetUtcNow()));
+        var range = reader.Range(Periods.Day(timeProvider.GetUtcNow()));
         return new SummaryQuery(range, ReadGroupBy(reader), ReadFilter(reader), ReadFormat(reader, request));
     }
 

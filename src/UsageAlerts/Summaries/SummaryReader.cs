@@ -1,6 +1,7 @@
 using UsageAlerts.Ingestion;
 using UsageAlerts.OpenAi;
-using UsageAlerts.Summaries.Rollups;
+using UsageAlerts.Storage.Rollups;
+using UsageAlerts.Storage;
 
 namespace UsageAlerts.Summaries;
 

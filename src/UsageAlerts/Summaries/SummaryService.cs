@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using UsageAlerts.Storage;
 
 namespace UsageAlerts.Summaries;
 
 /// <summary>Runs a summary: reads the range once, aggregates while streaming, shapes the document.</summary>
 internal sealed class SummaryService(
     SummaryReader reader,
-    ProjectDirectory projects,
+    CatalogReader catalog,
     Pricing.PricingStore pricing,
     IOptions<SummaryOptions> options,
     TimeProvider timeProvider,
@@ -27,7 +28,7 @@ internal sealed class SummaryService(
             MonthlyRollups = !query.GroupBy.Any(d => d is Dimension.Day or Dimension.Week),
             CostStream = ReadPlan.CostStreamFor(query.Filter, query.GroupBy),
         };
-        var names = query.GroupBy.Contains(Dimension.Project) ? projects.LoadAsync(cancellationToken) : Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
+        var names = query.GroupBy.Contains(Dimension.Project) ? catalog.ProjectNamesAsync(cancellationToken) : Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
         var estimates = plan.CostStream == Pricing.CostEstimator.PerKeyStream
             ? await pricing.EstimatesAsync(query.Range.From, query.Range.To, cancellationToken)
             : null;

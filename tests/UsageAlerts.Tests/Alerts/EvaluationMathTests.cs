@@ -37,14 +37,21 @@ public sealed class EvaluationMathTests
         var minute = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
         UsageRecord[] rows =
         [
-            new(minute, "p", "gpt-4o-mini-2024-07-18", 10, 1000, 500),
-            new(minute, "p", "ft:gpt-4o-mini-2024-07-18:acme:bot:x1", 5, 400, 100),
-            new(minute.AddMinutes(1), "p", "gpt-4o-mini-2024-07-18", 30, 600, 100),
-            new(minute, "other", "gpt-4o-mini-2024-07-18", 999, 999_999, 0),
+            Minute(minute, "p", "gpt-4o-mini-2024-07-18", 10, 1000, 500),
+            Minute(minute, "p", "ft:gpt-4o-mini-2024-07-18:acme:bot:x1", 5, 400, 100),
+            Minute(minute.AddMinutes(1), "p", "gpt-4o-mini-2024-07-18", 30, 600, 100),
+            Minute(minute, "other", "gpt-4o-mini-2024-07-18", 999, 999_999, 0),
         ];
-        RateLimitRecord[] limits = [new("p", "gpt-4o-mini-2024-07-18", 100, 4000)];
+        var minutes = new MinuteUsage(new RateLimitCaps(new Dictionary<string, IReadOnlyList<RateLimitRecord>>
+        {
+            ["p"] = [new("p", "gpt-4o-mini-2024-07-18", 100, 4000)],
+        }));
+        foreach (var row in rows)
+        {
+            minutes.Add(row);
+        }
 
-        var headroom = Assert.Single(HeadroomCalculator.Calculate(rows, limits));
+        var headroom = Assert.Single(HeadroomCalculator.Calculate(minutes));
 
         Assert.Equal(2000, headroom.PeakTokens);
         Assert.Equal(minute, headroom.PeakTokensAt);
@@ -52,4 +59,7 @@ public sealed class EvaluationMathTests
         Assert.Equal(30, headroom.PeakRequests);
         Assert.Equal(minute.AddMinutes(1), headroom.PeakRequestsAt);
     }
+
+    private static UsageRecord Minute(DateTimeOffset start, string project, string model, long requests, long input, long output) =>
+        new(start, "completions", project, model, null, [new("num_model_requests", requests), new("input_tokens", input), new("output_tokens", output)]);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using UsageAlerts.Alerts;
 using UsageAlerts.Configuration;
 using UsageAlerts.Ingestion;
+using UsageAlerts.Jobs;
 using UsageAlerts.OpenAi;
 using UsageAlerts.Storage;
 

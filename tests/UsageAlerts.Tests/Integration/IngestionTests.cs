@@ -4,7 +4,7 @@ using UsageAlerts.Jobs;
 using UsageAlerts.OpenAi;
 using UsageAlerts.Simulator;
 using UsageAlerts.Storage;
-using UsageAlerts.Summaries.Rollups;
+using UsageAlerts.Storage.Rollups;
 using UsageAlerts.Tests.TestSupport;
 
 namespace UsageAlerts.Tests.Integration;
@@ -31,14 +31,14 @@ public sealed class IngestionTests
             var packed = (await DayPacksAsync(harness, kind.Name + ".1d", kind.Name)).Usage;
             // Rows split by batch and service tier where the stream groups by them; a pack sums them per key.
             var byGroup = rows
-                .GroupBy(r => ((DateOnly Day, string? Project, string? Model, string? Key))(UsageAlerts.Summaries.Periods.Day(r.GetDateTimeOffset(UsageRows.BucketStart)!.Value), r.GetString(UsageRows.ProjectId), r.GetString(UsageRows.Model), r.GetString(UsageRows.ApiKeyId)))
+                .GroupBy(r => ((DateOnly Day, string? Project, string? Model, string? Key))(UsageAlerts.Storage.Periods.Day(r.GetDateTimeOffset(UsageRows.BucketStart)!.Value), r.GetString(UsageRows.ProjectId), r.GetString(UsageRows.Model), r.GetString(UsageRows.ApiKeyId)))
                 .ToDictionary(g => g.Key, g => g.SelectMany(r => r).Where(c => c.Value is long).GroupBy(c => c.Key).ToDictionary(c => c.Key, c => c.Sum(v => (long)v.Value)));
             Assert.Equal(byGroup.Count, packed.Count);
             Assert.All(packed, p => Assert.Equal(byGroup[(p.Day, p.ProjectId, p.Model, p.ApiKeyId)], p.Metrics.ToDictionary()));
         }
     }
 
-    private static async Task<(List<UsageAlerts.Summaries.UsageRecord> Usage, List<UsageAlerts.Summaries.CostRecord> Costs)> DayPacksAsync(IngestionHarness harness, string stream, string? kind)
+    private static async Task<(List<UsageAlerts.Storage.UsageRecord> Usage, List<UsageAlerts.Storage.CostRecord> Costs)> DayPacksAsync(IngestionHarness harness, string stream, string? kind)
     {
         var packs = await harness.RowsAsync(TableName.Rollups, stream + "|");
         var records = packs.Where(p => p.RowKey != RollupRows.MonthRow).Select(p => PackDecoder.Decode(RollupRows.Pack(p)!, RollupRows.DayOf(p.RowKey), kind)).ToList();

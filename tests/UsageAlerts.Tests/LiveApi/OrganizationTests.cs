@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using UsageAlerts.Alerts.Evaluation;
+using UsageAlerts.Health;
 using UsageAlerts.Ingestion;
 using UsageAlerts.Jobs;
 using UsageAlerts.Storage;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using UsageAlerts.Jobs;
 using UsageAlerts.Pricing;
+using UsageAlerts.Storage;
 using UsageAlerts.Summaries;
 using UsageAlerts.Tests.TestSupport;
 using Xunit.Abstractions;

@@ -1,11 +1,12 @@
 using UsageAlerts.Pricing;
 using UsageAlerts.Storage;
+using UsageAlerts.Summaries;
 
 namespace UsageAlerts.Tests.Pricing;
 
 public sealed class SpendMergeTests
 {
-    private static readonly DateTimeOffset Day = new(2026, 12, 4, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateOnly Day = new(2026, 12, 4);
 
     private static CostRecord Billed(string project, decimal amount, int day = 0) => new(Day.AddDays(day), project, "gpt-4o, input", null, amount);
 

@@ -1,3 +1,4 @@
+using UsageAlerts.Storage;
 using UsageAlerts.Summaries;
 using static UsageAlerts.Tests.Summaries.Rows;
 
@@ -161,7 +162,7 @@ public sealed class AggregationTests
         object[] rows =
         [
             Usage("2026-11-01", "p", "gpt-4o", 10, requests: 5),
-            new UsageRecord(D("2026-11-01"), "web_search_calls", "p", "gpt-4o", null, [new("num_requests", 3), new("num_model_requests", 3)]),
+            new UsageRecord(Periods.Midnight(D("2026-11-01")), "web_search_calls", "p", "gpt-4o", null, [new("num_requests", 3), new("num_model_requests", 3)]),
         ];
 
         var total = Aggregate([Dimension.Day], rows).Total;
@@ -176,9 +177,9 @@ public sealed class AggregationTests
     {
         object[] rows =
         [
-            new UsageRecord(D("2026-11-01"), "completions", "p", "gpt-5", "k", [new("input_tokens", 100), new("input_cache_write_tokens", 25)]),
-            new UsageRecord(D("2026-11-02"), "completions", "p", "gpt-5", "k", [new("input_tokens", 50), new("input_cache_write_tokens", 5)]),
-            new UsageRecord(D("2026-11-02"), "embeddings", "p", "e", "k", [new("input_tokens", 9), new("input_cache_write_tokens", 1000)]),
+            new UsageRecord(Periods.Midnight(D("2026-11-01")), "completions", "p", "gpt-5", "k", [new("input_tokens", 100), new("input_cache_write_tokens", 25)]),
+            new UsageRecord(Periods.Midnight(D("2026-11-02")), "completions", "p", "gpt-5", "k", [new("input_tokens", 50), new("input_cache_write_tokens", 5)]),
+            new UsageRecord(Periods.Midnight(D("2026-11-02")), "embeddings", "p", "e", "k", [new("input_tokens", 9), new("input_cache_write_tokens", 1000)]),
         ];
 
         var total = Aggregate([Dimension.Day], rows).Total;

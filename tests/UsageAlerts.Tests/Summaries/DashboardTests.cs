@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using UsageAlerts.Storage;
 using UsageAlerts.Summaries;
 using UsageAlerts.Summaries.Dashboard;
 using static UsageAlerts.Tests.Summaries.ParameterTests;

@@ -1,5 +1,6 @@
+using UsageAlerts.Storage;
 using UsageAlerts.Summaries;
-using UsageAlerts.Summaries.Rollups;
+using UsageAlerts.Storage.Rollups;
 using static UsageAlerts.Tests.Summaries.Rows;
 
 namespace UsageAlerts.Tests.Summaries;
@@ -12,9 +13,9 @@ public sealed class PackTests
     public void Usage_groups_come_back_summed_with_nulls_and_every_metric()
     {
         var builder = new PackBuilder(usage: true);
-        builder.Add(new UsageRecord(Day, "completions", "proj_a", "gpt-4o", "key_1", [new("input_tokens", 5), new("num_model_requests", 1)]));
-        builder.Add(new UsageRecord(Day, "completions", "proj_a", "gpt-4o", "key_1", [new("input_tokens", long.MaxValue - 10), new("new_metric", 7)]));
-        builder.Add(new UsageRecord(Day, "completions", null, "modèle ✓", null, [new("input_tokens", 0)]));
+        builder.Add(new UsageRecord(Periods.Midnight(Day), "completions", "proj_a", "gpt-4o", "key_1", [new("input_tokens", 5), new("num_model_requests", 1)]));
+        builder.Add(new UsageRecord(Periods.Midnight(Day), "completions", "proj_a", "gpt-4o", "key_1", [new("input_tokens", long.MaxValue - 10), new("new_metric", 7)]));
+        builder.Add(new UsageRecord(Periods.Midnight(Day), "completions", null, "modèle ✓", null, [new("input_tokens", 0)]));
 
         var (usage, costs) = PackDecoder.Decode(builder.Encode(), Day, "completions");
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using UsageAlerts.Storage;
 using UsageAlerts.Summaries;
 using static UsageAlerts.Tests.Summaries.Rows;
 

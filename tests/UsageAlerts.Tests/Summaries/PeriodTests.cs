@@ -1,3 +1,4 @@
+using UsageAlerts.Storage;
 using UsageAlerts.Summaries;
 using static UsageAlerts.Tests.Summaries.Rows;
 

@@ -1,5 +1,6 @@
+using UsageAlerts.Storage;
 using UsageAlerts.Summaries;
-using UsageAlerts.Summaries.Rollups;
+using UsageAlerts.Storage.Rollups;
 using static UsageAlerts.Tests.Summaries.Rows;
 
 namespace UsageAlerts.Tests.Summaries;

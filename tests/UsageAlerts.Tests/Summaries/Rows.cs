@@ -1,3 +1,4 @@
+using UsageAlerts.Storage;
 using UsageAlerts.Summaries;
 
 namespace UsageAlerts.Tests.Summaries;
@@ -8,7 +9,7 @@ internal static class Rows
     public static DateOnly D(string day) => DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
 
     public static UsageRecord Usage(string day, string? project, string? model, long input, long output = 0, long requests = 0, string kind = "completions", string? apiKey = null) =>
-        new(D(day), kind, project, model, apiKey,
+        new(Periods.Midnight(D(day)), kind, project, model, apiKey,
         [
             new("input_tokens", input),
             new("output_tokens", output),
@@ -16,7 +17,7 @@ internal static class Rows
         ]);
 
     public static UsageRecord Metric(string day, string kind, string? project, string metric, long value) =>
-        new(D(day), kind, project, null, null, [new(metric, value)]);
+        new(Periods.Midnight(D(day)), kind, project, null, null, [new(metric, value)]);
 
     public static CostRecord Cost(string day, string? project, string? lineItem, decimal amount, string? apiKey = null) =>
         new(D(day), project, lineItem, apiKey, amount);

@@ -5,7 +5,7 @@ using UsageAlerts.Ingestion;
 using UsageAlerts.OpenAi;
 using UsageAlerts.Storage;
 using UsageAlerts.Summaries;
-using UsageAlerts.Summaries.Rollups;
+using UsageAlerts.Storage.Rollups;
 using static UsageAlerts.Tests.Summaries.Rows;
 
 namespace UsageAlerts.Tests.Summaries;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using UsageAlerts.Storage;
 using UsageAlerts.Summaries;
 using static UsageAlerts.Tests.Summaries.Rows;
 

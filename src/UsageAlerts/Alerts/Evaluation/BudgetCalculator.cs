@@ -38,13 +38,14 @@ internal sealed class BudgetCalculator(Pricing.SpendReader spend, IOptions<Rules
                     continue;
                 }
 
-                if (row.Day >= periods[i].Start && row.Day < periods[i].End)
+                var day = Storage.Periods.Midnight(row.Day);
+                if (day >= periods[i].Start && day < periods[i].End)
                 {
                     spent[i] += row.AmountUsd;
-                    provisional[i] += row.Day >= today ? row.AmountUsd : 0;
+                    provisional[i] += day >= today ? row.AmountUsd : 0;
                 }
 
-                recent[i] += row.Day < today && row.Day >= today.AddDays(-runRateDays) ? row.AmountUsd : 0;
+                recent[i] += day < today && day >= today.AddDays(-runRateDays) ? row.AmountUsd : 0;
             }
         }
 

@@ -10,7 +10,7 @@ namespace UsageAlerts.Alerts.Evaluation;
 /// the project's configured caps. One alert per metric, so a request cap and a token cap are told apart. Reads
 /// the one-minute streams that are polled (<c>Ingestion:Kinds</c>), and trusts what those say.
 /// </summary>
-internal sealed class HeadroomSource(UsageReader usage, CatalogReader catalog, StreamCatalog streams) : IAlertSource
+internal sealed class HeadroomSource(HeadroomReader headroom, CatalogReader catalog, StreamCatalog streams) : IAlertSource
 {
     public const string Approximation = "Tokens per minute count input + output tokens; OpenAI also counts the max tokens requested, so real headroom is smaller.";
 
@@ -23,7 +23,7 @@ internal sealed class HeadroomSource(UsageReader usage, CatalogReader catalog, S
             return [];
         }
 
-        var limits = await catalog.RateLimitsAsync(cancellationToken);
+        var limits = await catalog.RateLimitsAsync(projects: null, cancellationToken);
         var trusted = MinuteStreams.All(s => context.IsTrusted(s, TimeSpan.FromMinutes(30)));
         var observations = new List<Observation>();
         foreach (var rule in rules.RateLimits)
@@ -40,19 +40,8 @@ internal sealed class HeadroomSource(UsageReader usage, CatalogReader catalog, S
         return observations;
     }
 
-    public async Task<IReadOnlyList<Headroom>> CalculateAsync(DateTimeOffset from, DateTimeOffset to, IReadOnlyList<RateLimitRecord> limits, CancellationToken cancellationToken)
-    {
-        var rows = new List<UsageRecord>();
-        foreach (var stream in MinuteStreams)
-        {
-            await foreach (var row in usage.ReadAsync(stream, from, to, cancellationToken))
-            {
-                rows.Add(row);
-            }
-        }
-
-        return HeadroomCalculator.Calculate(rows, limits);
-    }
+    public async Task<IReadOnlyList<Headroom>> CalculateAsync(DateTimeOffset from, DateTimeOffset to, RateLimitCaps limits, CancellationToken cancellationToken) =>
+        HeadroomCalculator.Calculate(await headroom.ReadAsync(MinuteStreams, limits, from, to, projects: null, cancellationToken));
 
     private static void Add(List<Observation> observations, RateLimitRule rule, string? fallback, Headroom pair, string metric, long peak, long? cap, decimal? percent, DateTimeOffset? at, bool trusted, EvaluationContext context)
     {

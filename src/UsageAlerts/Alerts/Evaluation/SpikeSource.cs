@@ -75,7 +75,7 @@ internal sealed class SpikeSource(CostReader costs, UsageReader usage, StreamCat
             {
                 if (matcher.MatchesCost(row.ProjectId, row.LineItem, row.ApiKeyId))
                 {
-                    Add(row.Day, row.ProjectId, row.AmountUsd);
+                    Add(Storage.Periods.Midnight(row.Day), row.ProjectId, row.AmountUsd);
                 }
             }
 
@@ -84,11 +84,11 @@ internal sealed class SpikeSource(CostReader costs, UsageReader usage, StreamCat
 
         foreach (var stream in RuleStreams.ForSpike(rule, streams))
         {
-            await foreach (var row in usage.ReadAsync(stream, from, to, cancellationToken))
+            await foreach (var row in usage.ReadAsync(stream, from, to, projects: null, cancellationToken))
             {
                 if (matcher.MatchesUsage(row.ProjectId, row.Model))
                 {
-                    Add(row.BucketStart, row.ProjectId, rule.Metric == SpikeMetric.Tokens ? row.Tokens : row.Requests);
+                    Add(row.Start, row.ProjectId, rule.Metric == SpikeMetric.Tokens ? row.Tokens : row.Requests);
                 }
             }
         }

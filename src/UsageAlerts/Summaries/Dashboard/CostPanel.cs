@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using UsageAlerts.Storage;
 using UsageAlerts.Summaries.Charts;
 
 namespace UsageAlerts.Summaries.Dashboard;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UsageAlerts.Http;
+using UsageAlerts.Storage;
 
 namespace UsageAlerts.Summaries.Dashboard;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using UsageAlerts.Storage;
 using UsageAlerts.Summaries.Charts;
 
 namespace UsageAlerts.Summaries.Dashboard;

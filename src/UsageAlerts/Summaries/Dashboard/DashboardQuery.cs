@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using UsageAlerts.Storage;
 
 namespace UsageAlerts.Summaries.Dashboard;
 
@@ -20,7 +21,7 @@ internal sealed record DashboardQuery(SummaryRange Range, SummaryFilter Filter, 
     public IReadOnlyList<DateOnly> Periods()
     {
         var periods = new List<DateOnly>();
-        for (var start = Summaries.Periods.StartOf(Range.From, Period); start < Range.To; start = Summaries.Periods.EndOf(start, Period))
+        for (var start = Storage.Periods.StartOf(Range.From, Period); start < Range.To; start = Storage.Periods.EndOf(start, Period))
         {
             periods.Add(start);
         }
@@ -31,7 +32,7 @@ internal sealed record DashboardQuery(SummaryRange Range, SummaryFilter Filter, 
     public static DashboardQuery Parse(HttpRequest request, SummaryOptions options, DateOnly today)
     {
         var reader = new QueryReader(request.Query, options);
-        var range = SummaryRange.Read(reader, options, today);
+        var range = reader.Range(today);
         var filter = SummaryQueryParser.ReadFilter(reader);
         var stack = reader.Single("stack")?.Trim().ToLowerInvariant() switch
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UsageAlerts.OpenAi;
+using UsageAlerts.Storage;
 
 namespace UsageAlerts.Summaries.Dashboard;
 
@@ -11,7 +12,7 @@ namespace UsageAlerts.Summaries.Dashboard;
 /// </summary>
 internal sealed class DashboardService(
     SummaryReader reader,
-    ProjectDirectory projects,
+    CatalogReader catalog,
     IOptions<SummaryOptions> options,
     IOptions<OpenAiOptions> openAi,
     TimeProvider timeProvider,
@@ -23,7 +24,7 @@ internal sealed class DashboardService(
     public async Task<DashboardData> LoadAsync(DashboardQuery query, CancellationToken cancellationToken)
     {
         var started = timeProvider.GetTimestamp();
-        var data = DashboardData.For(query, timeProvider.GetUtcNow(), openAi.Value.OrganizationName, await projects.LoadAsync(cancellationToken), options.Value.MaxGroups);
+        var data = DashboardData.For(query, timeProvider.GetUtcNow(), openAi.Value.OrganizationName, await catalog.ProjectNamesAsync(cancellationToken), options.Value.MaxGroups);
         var plan = new ReadPlan(query.Range, new SummaryRange(query.Range.Previous.From, query.Range.To), query.Filter)
         {
             UsageKinds = UsageKinds,

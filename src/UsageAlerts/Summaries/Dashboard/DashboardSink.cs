@@ -1,3 +1,5 @@
+using UsageAlerts.Storage;
+
 namespace UsageAlerts.Summaries.Dashboard;
 
 /// <summary>Hands each row to every view of the current range, and earlier costs to the previous-range view only.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Options;
+using UsageAlerts.Storage;
 using UsageAlerts.Summaries.Charts;
 
 namespace UsageAlerts.Summaries.Dashboard;

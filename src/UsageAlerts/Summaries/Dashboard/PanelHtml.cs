@@ -1,4 +1,5 @@
 using System.Text;
+using UsageAlerts.Storage;
 using UsageAlerts.Summaries.Charts;
 
 namespace UsageAlerts.Summaries.Dashboard;

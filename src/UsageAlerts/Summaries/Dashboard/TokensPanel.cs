@@ -1,3 +1,4 @@
+using UsageAlerts.Storage;
 using UsageAlerts.Summaries.Charts;
 
 namespace UsageAlerts.Summaries.Dashboard;

@@ -1,0 +1,17 @@
+namespace UsageAlerts.Storage.Rollups;
+
+/// <summary>
+/// One stream's part of a read: the stream, its usage endpoint (null for costs), and the filter and metrics that
+/// narrow its daily rows. Rollups always hold every group and metric; sinks apply the filter themselves.
+/// </summary>
+internal sealed record StreamRead(string Stream, string? Kind, SummaryFilter Filter, IReadOnlyList<string>? UsageMetrics)
+{
+    /// <summary>
+    /// A derived stream's source: its days without a pack are read from this stream instead (per-key costs not
+    /// priced yet read as billed).
+    /// </summary>
+    public string? FallbackStream { get; init; }
+
+    /// <summary>The same stream, whole: what a rollup is built from.</summary>
+    public StreamRead Unfiltered => this with { Filter = SummaryFilter.None, UsageMetrics = null };
+}
