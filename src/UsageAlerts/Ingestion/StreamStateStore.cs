@@ -51,36 +51,6 @@ internal sealed class StreamStateStore(TableStore tables)
         state.Unavailable = unavailable;
     };
 
-    /// <param name="unavailable">True when the organization's API does not offer this optional endpoint (404).</param>
-    public Task RecordSuccessAsync(string stream, DateTimeOffset at, StreamRunResult result, CancellationToken cancellationToken, bool unavailable = false) =>
-        UpdateAsync(stream, Success(at, result, unavailable), cancellationToken);
-
-    /// <summary>
-    /// Applies <paramref name="change"/> to the state this run read (or last wrote) and writes it with that ETag: one
-    /// transaction, no re-read. When another writer got there first, falls back to read-modify-write.
-    /// </summary>
-    public async Task<StreamStateEntity> CommitAsync(string stream, StreamStateEntity? known, Action<StreamStateEntity> change, CancellationToken cancellationToken)
-    {
-        if (known is not null)
-        {
-            var table = await tables.GetAsync(TableName.Streams, cancellationToken);
-            try
-            {
-                change(known);
-                var response = await table.UpdateEntityAsync(known, known.ETag, TableUpdateMode.Replace, cancellationToken);
-                known.ETag = response.Headers.ETag ?? known.ETag;
-                return known;
-            }
-            catch (RequestFailedException exception) when (exception.Status is 409 or 412)
-            {
-                // Changed meanwhile (a refused grouping recorded, a concurrent run): apply on top of its version.
-            }
-        }
-
-        await UpdateAsync(stream, change, cancellationToken);
-        return (await GetAsync(stream, cancellationToken))!;
-    }
-
     /// <summary>Records that OpenAI refused <paramref name="dropped"/> (null: the full grouping works again).</summary>
     public Task RecordReducedGroupingAsync(string stream, string? dropped, DateTimeOffset? retryAt, CancellationToken cancellationToken) =>
         UpdateAsync(stream, state =>
@@ -88,9 +58,6 @@ internal sealed class StreamStateStore(TableStore tables)
             state.ReducedGroupBy = dropped;
             state.RicherGroupingRetryAt = retryAt;
         }, cancellationToken);
-
-    public Task RecordFailureAsync(string stream, DateTimeOffset at, string errorKind, string error, CancellationToken cancellationToken) =>
-        UpdateAsync(stream, Failure(at, errorKind, error), cancellationToken);
 
     public static Action<StreamStateEntity> Failure(DateTimeOffset at, string errorKind, string error) => state =>
     {
