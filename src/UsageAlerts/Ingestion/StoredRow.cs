@@ -6,8 +6,7 @@ namespace UsageAlerts.Ingestion;
 internal static class StoredRow
 {
     /// <summary>
-    /// Same properties with the same values, compared by type as the table returns them (an Int64 comes back as
-    /// long, a date as <see cref="DateTimeOffset"/>). Any doubt (another type, an extra property) counts as
+    /// Same properties with the same values, compared by value whatever type the table returns them as. Any doubt (another type, an extra property) counts as
     /// different: a needless write costs a transaction, a skipped one would lose a revision.
     /// </summary>
     public static bool Equal(TableEntity wanted, TableEntity stored)
@@ -20,7 +19,7 @@ internal static class StoredRow
                 continue;
             }
 
-            if (!wanted.TryGetValue(name, out var expected) || !Equals(expected, value))
+            if (!wanted.TryGetValue(name, out var expected) || !Equals(Comparable(expected), Comparable(value)))
             {
                 return false;
             }
@@ -30,6 +29,14 @@ internal static class StoredRow
 
         return compared == wanted.Keys.Count(name => !IsSystem(name));
     }
+
+    /// <summary>Dates may come back as <see cref="DateTime"/> (UTC) and small integers as int.</summary>
+    private static object? Comparable(object? value) => value switch
+    {
+        DateTime time => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)),
+        int number => (long)number,
+        _ => value,
+    };
 
     private static bool IsSystem(string name) =>
         name is "PartitionKey" or "RowKey" or "Timestamp" || name.StartsWith("odata.", StringComparison.Ordinal) || name.Contains("@odata.", StringComparison.Ordinal);

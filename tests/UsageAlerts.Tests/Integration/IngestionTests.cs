@@ -107,6 +107,35 @@ public sealed class IngestionTests
     }
 
     [Fact]
+    public async Task A_repoll_that_finds_nothing_new_rewrites_no_row_and_keeps_the_truth()
+    {
+        await using var harness = await IngestionHarness.StartAsync("unchanged", settings: new() { ["Ingestion:Kinds:0"] = "completions" });
+        await harness.RunAsync(JobNames.PollUsage);
+        await harness.RunAsync(JobNames.PollCosts);
+        var before = (await harness.RowsAsync(TableName.Usage, "completions.")).Concat(await harness.RowsAsync(TableName.Costs, StreamCatalog.CostsStreamName + "|"))
+            .ToDictionary(r => (r.PartitionKey, r.RowKey), r => r.ETag);
+
+        // The clock stands still: every re-polled bucket comes back exactly as stored.
+        await harness.RunAsync(JobNames.PollUsage);
+        await harness.RunAsync(JobNames.PollCosts);
+
+        var runs = harness.Services.GetRequiredService<JobRunStore>();
+        foreach (var job in new[] { JobNames.PollUsage, JobNames.PollCosts })
+        {
+            var run = (await runs.LatestAsync(job, 1, default))[0];
+            Assert.True(run.Succeeded, run.Errors);
+            Assert.Equal(0, run.RowsWritten);
+        }
+
+        var after = (await harness.RowsAsync(TableName.Usage, "completions.")).Concat(await harness.RowsAsync(TableName.Costs, StreamCatalog.CostsStreamName + "|")).ToList();
+        Assert.Equal(before.Count, after.Count);
+        Assert.All(after, r => Assert.Equal(before[(r.PartitionKey, r.RowKey)], r.ETag));
+        var now = DateTimeOffset.FromUnixTimeSeconds(harness.Clock.GetUtcNow().ToUnixTimeSeconds());
+        await AssertUsageMatchesTruthAsync(harness, UsageKind.Completions, BucketWidth.Day, BucketWidth.Day.AlignDown(IngestionHarness.Start.AddDays(-30)), now);
+        await AssertCostsMatchTruthAsync(harness, BucketWidth.Day.AlignDown(IngestionHarness.Start.AddDays(-30)), now);
+    }
+
+    [Fact]
     public async Task A_run_that_dies_halfway_resumes_from_the_watermark_without_gaps_or_doubles()
     {
         // 90 days of daily buckets is three pages; the second page keeps failing until the faults are cleared.
