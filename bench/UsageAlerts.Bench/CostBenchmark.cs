@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Azure.Core;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
@@ -17,7 +18,7 @@ namespace UsageAlerts.Bench;
 /// month of the default schedules (infra/schedules.json) at the unit prices printed with the result.
 /// Usage: scripts/bench cost [--size small|medium|large|all] [--runs 3]
 /// </summary>
-internal static class CostBenchmark
+internal static partial class CostBenchmark
 {
     // Public list prices, USD, checked 2026-11 (East US); see docs/PERFORMANCE.md for the pages.
     private const decimal FlexPerGbSecond = 0.000026m;
@@ -25,7 +26,6 @@ internal static class CostBenchmark
     private const decimal FlexFreeGbSeconds = 100_000m;
     private const decimal FlexFreeExecutions = 250_000m;
     private const decimal TablePer10kTransactions = 0.00036m;
-    private const decimal InstanceMemoryGb = 2m;
     private const decimal DaysPerMonth = 30.4m;
 
     private static readonly (string Name, int Projects, int Models)[] Sizes = [("small", 5, 5), ("medium", 50, 20), ("large", 200, 40)];
@@ -37,17 +37,18 @@ internal static class CostBenchmark
         var connection = Environment.GetEnvironmentVariable("USAGEALERTS_BENCH_STORAGE")
             ?? throw new InvalidOperationException("USAGEALERTS_BENCH_STORAGE is not set: run through scripts/bench, which starts Azurite.");
         var schedules = JsonSerializer.Deserialize<Dictionary<string, string>>(await File.ReadAllTextAsync(Path.Combine(RepoRoot(), "infra", "schedules.json")))!;
-        Console.WriteLine($"prices: Flex Consumption on demand ${FlexPerGbSecond}/GB-s at {InstanceMemoryGb} GB instance memory, ${FlexPerMillionExecutions}/million executions"
+        var instanceMemoryGb = await InstanceMemoryGbAsync();
+        Console.WriteLine($"prices: Flex Consumption on demand ${FlexPerGbSecond}/GB-s at {instanceMemoryGb} GB instance memory (infra/app/function.bicep), ${FlexPerMillionExecutions}/million executions"
             + $" (monthly free grant {FlexFreeGbSeconds:N0} GB-s, {FlexFreeExecutions:N0} executions); Table Storage ${TablePer10kTransactions}/10,000 transactions");
         foreach (var (name, projects, models) in Sizes.Where(s => size == "all" || s.Name == size))
         {
-            await MeasureAsync(name, projects, models, runs, connection, schedules);
+            await MeasureAsync(name, projects, models, runs, connection, schedules, instanceMemoryGb);
         }
 
         return 0;
     }
 
-    private static async Task MeasureAsync(string size, int projects, int models, int runs, string connection, Dictionary<string, string> schedules)
+    private static async Task MeasureAsync(string size, int projects, int models, int runs, string connection, Dictionary<string, string> schedules, decimal instanceMemoryGb)
     {
         var options = new SimulatorOptions { Projects = projects, Models = models, Days = 10 };
         await using var simulator = await SimulatorServer.StartAsync(options, TimeProvider.System);
@@ -92,7 +93,7 @@ internal static class CostBenchmark
             var ms = (decimal)samples.Select(s => s.Ms).Order().ElementAt(runs / 2);
             var txns = samples.Select(s => s.Transactions).Order().ElementAt(runs / 2);
             var perDay = RunsPerDay(cron);
-            var dayGbSeconds = perDay * ms / 1000m * InstanceMemoryGb;
+            var dayGbSeconds = perDay * ms / 1000m * instanceMemoryGb;
             executions += perDay;
             gbSeconds += dayGbSeconds;
             transactions += perDay * txns;
@@ -106,6 +107,19 @@ internal static class CostBenchmark
         Console.WriteLine($"month: {month.Executions:N0} executions, {month.GbSeconds:N0} GB-s, {month.Transactions:N0} table transactions");
         Console.WriteLine($"cost/month: Flex ${flex:N2} (${flexAfterGrant:N2} after the free grant), Table Storage transactions ${tables:N2}");
     }
+
+    /// <summary>Flex Consumption bills execution time on the instance memory the app is deployed with: the Bicep default.</summary>
+    private static async Task<decimal> InstanceMemoryGbAsync()
+    {
+        var bicep = await File.ReadAllTextAsync(Path.Combine(RepoRoot(), "infra", "app", "function.bicep"));
+        var match = InstanceMemoryParameter().Match(bicep);
+        return match.Success
+            ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) / 1024m
+            : throw new InvalidOperationException("infra/app/function.bicep has no 'param instanceMemoryMB int = <MB>'.");
+    }
+
+    [GeneratedRegex(@"param instanceMemoryMB int = (\d+)")]
+    private static partial Regex InstanceMemoryParameter();
 
     private static decimal RunsPerDay(string cron)
     {

@@ -58,14 +58,17 @@ internal sealed class IngestionRun(IServiceProvider services, Uri simulator, str
         var jobs = services.GetRequiredService<ScheduledJobs>();
         var before = await SimulatorProcess.CallsAsync(Http, simulator);
         var clock = Stopwatch.StartNew();
+        var partitions = new List<PartitionWrites>();
         foreach (var job in Jobs)
         {
+            // Jobs run apart (each on its own schedule, in its own execution), so no batch can span two: the least
+            // is counted per job.
             await jobs.RunAsync(job);
+            partitions.AddRange(writes.TakeRound());
         }
 
         clock.Stop();
         var after = await SimulatorProcess.CallsAsync(Http, simulator);
-        var partitions = writes.TakeRound();
         var least = LeastCalls.ByRoute(windows.TakeRound(), await CatalogAsync());
         var calls = after.Keys.Union(least.Keys)
             .Select(route => new Tally(route, after.GetValueOrDefault(route) - before.GetValueOrDefault(route), least.GetValueOrDefault(route)))

@@ -81,7 +81,7 @@ internal static class LargeOrganization
         var watermark = new DateTimeOffset(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         foreach (var stream in streams.Usage.Where(s => s.Width == BucketWidth.Day).Append(streams.Costs))
         {
-            await states.CommitAsync(stream.Name, null, StreamStateStore.Advance(watermark, watermark), default);
+            await states.CommitAllAsync([(stream.Name, null, StreamStateStore.Advance(watermark, watermark))], default);
         }
 
         Console.WriteLine($"seeded {packedDays:N0} days of packs and {rows:N0} rows (the last {Math.Min(settings.RowDays, settings.Days)} days) in {watch.Elapsed.TotalSeconds:N1} s");

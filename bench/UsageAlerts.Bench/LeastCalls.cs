@@ -4,7 +4,8 @@ namespace UsageAlerts.Bench;
 /// The fewest admin API calls that could read what a round read, at the largest page each endpoint accepts
 /// (shared/docs/openai-admin-api.md, not the app's own constants): per stream, the buckets of the window it asked
 /// for over the page limit of its width; the project list in pages of 100; each active project's rate limits in
-/// pages of 100.
+/// pages of 100; OpenAI's spend controls, one call each for the organization's hard limit and spend alerts and for
+/// each active project's (a scope's alerts are a handful, one page).
 /// </summary>
 internal static class LeastCalls
 {
@@ -19,6 +20,10 @@ internal static class LeastCalls
             .ToDictionary(r => r.Key, r => r.Sum(s => s.Pages), StringComparer.Ordinal);
         least["projects"] = ListPages(catalog.Projects);
         least["rate_limits"] = catalog.ActiveProjectLimits.Sum(ListPages);
+        least["spend_limit"] = 1;
+        least["spend_alerts"] = 1;
+        least["project_spend_limit"] = catalog.ActiveProjectLimits.Count;
+        least["project_spend_alerts"] = catalog.ActiveProjectLimits.Count;
         return least;
     }
 

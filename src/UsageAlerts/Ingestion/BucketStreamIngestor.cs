@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using UsageAlerts.OpenAi;
-using UsageAlerts.Pricing;
 using UsageAlerts.Storage;
 using UsageAlerts.Summaries;
 using UsageAlerts.Storage.Rollups;
@@ -9,105 +7,112 @@ using UsageAlerts.Storage.Rollups;
 namespace UsageAlerts.Ingestion;
 
 /// <summary>
-/// Polls one stream into its table. Each page is stored before the watermark moves past it, so a crash loses
-/// nothing and the next run resumes where this one stopped. Buckets that may already be stored are replaced
-/// whole: revised values overwrite, groups that vanished from a revised bucket are deleted, nothing adds up twice.
-/// A daily bucket's pack (the whole day in one entity, what summaries read) is written after its rows, before the
-/// watermark moves, so the two never disagree for long: a failure in between is repaired by the re-poll. The day is
-/// then marked for pricing (per-key costs), also before the watermark moves. A page's watermark is written when
-/// the next page is stored and the last page's together with the run's success: one state write per page.
+/// Polls one stream into its table, bucket by bucket as the source yields them, so neither a page nor a run is
+/// ever held whole. A bucket that may already be stored is compared with what is: rows equal to the stored ones are
+/// not written again, revised values overwrite, groups that vanished are deleted, nothing adds up twice. A daily
+/// bucket's pack (the whole day in one entity, what summaries read) is written with its rows, always, so a run
+/// that stopped between the two is repaired by the re-poll. Writes are gathered into full batches across buckets
+/// (<see cref="PendingWrites"/>); <see cref="StreamProgress"/> moves past a bucket only once all of its writes are
+/// sent, and the job writes that progress, the days to price first, when its streams are done.
 /// </summary>
-internal sealed class BucketStreamIngestor(TableStore tables, StreamStateStore states, PricingBacklog pricing, TimeProvider timeProvider)
+internal sealed class BucketStreamIngestor(TableStore tables, TimeProvider timeProvider)
 {
-    /// <param name="pricingMarks">Days this job run already marked for pricing.</param>
-    public async Task<StreamRunResult> RunAsync(StreamDefinition stream, IBucketSource source, ConcurrentDictionary<DateOnly, bool> pricingMarks, CancellationToken cancellationToken)
+    public async Task<StreamRunResult> RunAsync(StreamDefinition stream, StreamProgress progress, IBucketSource source, CancellationToken cancellationToken)
     {
         var now = TruncateToSecond(timeProvider.GetUtcNow());
-        var state = await states.GetAsync(stream.Name, cancellationToken);
-        var (start, end) = IngestionWindow.For(stream, state?.Watermark, now);
+        var (start, end) = IngestionWindow.For(stream, progress.Known?.Watermark, now);
         if (start >= end)
         {
-            var empty = StreamRunResult.Empty(stream.Name);
-            await states.CommitAsync(stream.Name, state, StreamStateStore.Success(timeProvider.GetUtcNow(), empty), cancellationToken);
-            return empty;
+            return StreamRunResult.Empty(stream.Name);
         }
 
         var table = await tables.GetAsync(stream.Kind is null ? TableName.Costs : TableName.Usage, cancellationToken);
         var rollups = DayPacks.Applies(stream) ? await tables.GetAsync(TableName.Rollups, cancellationToken) : null;
         var openBucketStart = stream.Width.AlignDown(now);
-        var storedThrough = state?.StoredThrough ?? DateTimeOffset.MinValue;
-        long written = 0, deleted = 0;
-        int pages = 0, transactions = 0;
+        var storedThrough = progress.Known?.StoredThrough ?? DateTimeOffset.MinValue;
+        var writes = new PendingWrites();
+        long written = 0, deleted = 0, unchanged = 0;
         var report = new SourceReport();
-        Action<StreamStateEntity>? advance = null;
         try
         {
-            await foreach (var page in source.ReadAsync(stream, start, report, cancellationToken))
+            await foreach (var bucket in source.ReadAsync(stream, start, report, cancellationToken))
             {
-                pages++;
-                if (page.Count == 0)
-                {
-                    continue;
-                }
-
-                var deletes = await FindStaleRowsAsync(table, page.Where(b => b.Start < storedThrough), cancellationToken);
-                var actions = page.SelectMany(b => b.Rows).Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row))
-                    .Concat(deletes.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row)));
-                transactions += await TableBatchWriter.SubmitAsync(table, actions, cancellationToken);
+                var (changed, stale) = bucket.Start < storedThrough ? await CompareAsync(table, bucket, cancellationToken) : (bucket.Rows, []);
+                var partitions = new List<(TableClient, string)> { (table, bucket.PartitionKey) };
+                var actions = changed.Select(row => (table, new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)))
+                    .Concat(stale.Select(row => (table, new TableTransactionAction(TableTransactionActionType.Delete, row))))
+                    .ToList();
                 if (rollups is not null)
                 {
-                    var packs = page.Select(bucket => new TableTransactionAction(TableTransactionActionType.UpsertReplace, DayPacks.For(stream, bucket)));
-                    transactions += await TableBatchWriter.SubmitAsync(rollups, packs, cancellationToken);
-                    transactions += await pricing.MarkAsync(page.Select(bucket => Periods.Day(bucket.Start)), pricingMarks, cancellationToken);
+                    var pack = DayPacks.For(stream, bucket);
+                    partitions.Add((rollups, pack.PartitionKey));
+                    actions.Add((rollups, new TableTransactionAction(TableTransactionActionType.UpsertReplace, pack)));
                 }
 
-                written += page.Sum(b => b.Rows.Count);
-                deleted += deletes.Count;
-
-                // The previous page's watermark is written once this page is stored; the last one goes with the success.
-                if (advance is not null)
-                {
-                    state = await states.CommitAsync(stream.Name, state, advance, cancellationToken);
-                }
-
-                var pageEnd = page.Max(b => b.End);
-                advance = StreamStateStore.Advance(pageEnd < openBucketStart ? pageEnd : openBucketStart, pageEnd);
+                progress.Writing(bucket.End, rollups is null ? null : Periods.Day(bucket.Start));
+                await writes.AddAsync(bucket.End, partitions, actions, cancellationToken);
+                progress.Stored(writes.StoredThrough, openBucketStart);
+                written += changed.Count;
+                deleted += stale.Count;
+                unchanged += bucket.Rows.Count - changed.Count;
             }
         }
-        catch (Exception) when (advance is not null)
+        catch (OpenAiApiException)
         {
-            // A failed run keeps what it stored: the last stored page's watermark still moves.
-            await states.CommitAsync(stream.Name, state, advance, CancellationToken.None);
+            // What came before a broken part is whole and valid: store it, and the watermark moves past it.
+            await FlushQuietlyAsync(writes, cancellationToken);
+            progress.Stored(writes.StoredThrough, openBucketStart);
             throw;
         }
 
-        var result = new StreamRunResult(stream.Name, written, deleted, pages, transactions) { SkippedResults = report.SkippedResults, Warning = report.Warning };
-        var success = StreamStateStore.Success(timeProvider.GetUtcNow(), result);
-        await states.CommitAsync(stream.Name, state, advance is null ? success : advance + success, cancellationToken);
-        return result;
+        await writes.FlushAsync(cancellationToken);
+        progress.Stored(writes.StoredThrough, openBucketStart);
+        return new StreamRunResult(stream.Name, written, deleted, report.Pages, writes.Transactions)
+        {
+            RowsUnchanged = unchanged,
+            SkippedResults = report.SkippedResults,
+            Warning = report.Warning,
+        };
     }
 
-    /// <summary>Rows stored earlier for these buckets whose group is absent from the new answer.</summary>
-    private static async Task<List<TableEntity>> FindStaleRowsAsync(TableClient table, IEnumerable<StoredBucket> buckets, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads what is stored for a bucket being read again: rows equal to the new answer need no write, and rows
+    /// whose group is absent from it are stale.
+    /// </summary>
+    private static async Task<(IReadOnlyList<TableEntity> Changed, IReadOnlyList<TableEntity> Stale)> CompareAsync(TableClient table, StoredBucket bucket, CancellationToken cancellationToken)
     {
+        var fresh = bucket.Rows.ToDictionary(r => r.RowKey, StringComparer.Ordinal);
+        var filter = bucket.RowKeyPrefix.Length == 0
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {bucket.PartitionKey}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {bucket.PartitionKey} and RowKey ge {bucket.RowKeyPrefix} and RowKey lt {PrefixEnd(bucket.RowKeyPrefix)}");
         var stale = new List<TableEntity>();
-        foreach (var partition in buckets.GroupBy(b => b.PartitionKey))
+        var same = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            var fresh = partition.SelectMany(b => b.Rows).Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal);
-            var prefixes = partition.Select(b => b.RowKeyPrefix).Order(StringComparer.Ordinal).ToList();
-            var filter = prefixes[0].Length == 0
-                ? TableClient.CreateQueryFilter($"PartitionKey eq {partition.Key}")
-                : TableClient.CreateQueryFilter($"PartitionKey eq {partition.Key} and RowKey ge {prefixes[0]} and RowKey lt {PrefixEnd(prefixes[^1])}");
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+            if (!fresh.TryGetValue(row.RowKey, out var wanted))
             {
-                if (!fresh.Contains(row.RowKey) && prefixes.Any(p => row.RowKey.StartsWith(p, StringComparison.Ordinal)))
-                {
-                    stale.Add(new TableEntity(partition.Key, row.RowKey) { ETag = Azure.ETag.All });
-                }
+                stale.Add(new TableEntity(bucket.PartitionKey, row.RowKey) { ETag = Azure.ETag.All });
+            }
+            else if (StoredRow.Equal(wanted, row))
+            {
+                same.Add(row.RowKey);
             }
         }
 
-        return stale;
+        return (same.Count == 0 ? bucket.Rows : [.. bucket.Rows.Where(r => !same.Contains(r.RowKey))], stale);
+    }
+
+    /// <summary>A storage failure here must not hide the API's error, which is what the stream records.</summary>
+    private static async Task FlushQuietlyAsync(PendingWrites writes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await writes.FlushAsync(cancellationToken);
+        }
+        catch (Azure.RequestFailedException)
+        {
+            // Nothing more is stored and the watermark stays where the last full send left it.
+        }
     }
 
     /// <summary>The smallest string greater than every string starting with <paramref name="prefix"/>.</summary>

@@ -8,18 +8,18 @@ namespace UsageAlerts.Ingestion;
 
 /// <summary>
 /// Mirrors projects and their rate limits. A project's limits are replaced as a set, so a cap removed in OpenAI
-/// disappears here too. Recorded as the stream <c>projects</c> for health.
+/// disappears here too. Recorded as the stream <c>projects</c> for health: the run returns the state change, which
+/// the job writes together with the other streams' it polls.
 /// </summary>
 internal sealed class CatalogIngestor(
     OpenAiAdminClient client,
     TableStore tables,
-    StreamStateStore states,
     TimeProvider timeProvider,
     ILogger<CatalogIngestor> logger)
 {
     public const string StreamName = "projects";
 
-    public async Task<JobOutcome> RunAsync(CancellationToken cancellationToken)
+    public async Task<(JobOutcome Outcome, Action<StreamStateEntity> State)> RunAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -39,15 +39,14 @@ internal sealed class CatalogIngestor(
                 transactions += batches;
             }
 
-            await states.RecordSuccessAsync(StreamName, timeProvider.GetUtcNow(), new StreamRunResult(StreamName, projects.Count + limits, 0, 0, 0), cancellationToken);
             IngestionLog.CatalogPolled(logger, projects.Count, limits);
-            return new JobOutcome(projects.Count + limits, 0, transactions, []);
+            return (new JobOutcome(projects.Count + limits, 0, transactions, []),
+                StreamStateStore.Success(timeProvider.GetUtcNow(), new StreamRunResult(StreamName, projects.Count + limits, 0, 0, 0)));
         }
         catch (OpenAiApiException exception)
         {
             IngestionLog.StreamFailed(logger, StreamName, exception.Kind.ToString(), exception.Message);
-            await states.RecordFailureAsync(StreamName, timeProvider.GetUtcNow(), exception.Kind.ToString(), exception.Message, cancellationToken);
-            return JobOutcome.Failed($"{StreamName}: {exception.Message}");
+            return (JobOutcome.Failed($"{StreamName}: {exception.Message}"), StreamStateStore.Failure(timeProvider.GetUtcNow(), exception.Kind.ToString(), exception.Message));
         }
     }
 

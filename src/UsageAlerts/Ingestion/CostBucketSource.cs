@@ -20,14 +20,7 @@ internal sealed class CostBucketSource(
     TimeProvider timeProvider,
     ILogger<CostBucketSource> logger) : IBucketSource
 {
-    /// <summary>
-    /// A page holds every group of each of its days and is held whole while stored: at the API's 180 days a large
-    /// organization's backfill is millions of results in one page. A month per page, as for daily usage, bounds a
-    /// page's memory by the organization's size instead, for two more calls on a 90-day backfill.
-    /// </summary>
-    internal const int DaysPerPage = 31;
-
-    public async IAsyncEnumerable<IReadOnlyList<StoredBucket>> ReadAsync(
+    public async IAsyncEnumerable<StoredBucket> ReadAsync(
         StreamDefinition stream, DateTimeOffset start, SourceReport report, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var state = await states.GetAsync(stream.Name, cancellationToken);
@@ -39,20 +32,20 @@ internal sealed class CostBucketSource(
             report.Warning = ReducedWarning(state!.ReducedGroupBy!, state.RicherGroupingRetryAt);
         }
 
-        var pages = client.GetCostPagesAsync(new CostsQuery(start, null) { GroupBy = groupBy, Limit = DaysPerPage }, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var buckets = client.GetCostBucketsAsync(new CostsQuery(start, null) { GroupBy = groupBy }, cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {
             while (true)
             {
-                BucketPage<CostResult> page;
+                Bucket<CostResult> bucket;
                 try
                 {
-                    if (!await pages.MoveNextAsync())
+                    if (!await buckets.MoveNextAsync())
                     {
                         break;
                     }
 
-                    page = pages.Current;
+                    bucket = buckets.Current;
                 }
                 catch (OpenAiApiException exception) when (IsGroupingRefused(exception) && groupBy.Count > Reduced(stream).Count)
                 {
@@ -63,18 +56,18 @@ internal sealed class CostBucketSource(
                     IngestionLog.GroupingRefused(logger, stream.Name, dropped, retryAt);
                     report.Warning = ReducedWarning(dropped, retryAt);
                     groupBy = Reduced(stream);
-                    await pages.DisposeAsync();
-                    pages = client.GetCostPagesAsync(new CostsQuery(start, null) { GroupBy = groupBy, Limit = DaysPerPage }, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                    await buckets.DisposeAsync();
+                    buckets = client.GetCostBucketsAsync(new CostsQuery(start, null) { GroupBy = groupBy }, cancellationToken).GetAsyncEnumerator(cancellationToken);
                     continue;
                 }
 
-                report.Skipped(page.SkippedResults);
-                yield return [.. page.Buckets.Select(bucket => ToStored(stream, bucket))];
+                report.Read(bucket);
+                yield return ToStored(stream, bucket);
             }
         }
         finally
         {
-            await pages.DisposeAsync();
+            await buckets.DisposeAsync();
         }
 
         if (state?.ReducedGroupBy is not null && groupBy.Count == stream.GroupBy.Count)

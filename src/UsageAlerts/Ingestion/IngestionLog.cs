@@ -4,8 +4,11 @@ namespace UsageAlerts.Ingestion;
 
 internal static partial class IngestionLog
 {
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Stream {Stream}: {Rows} rows written, {Deleted} stale rows deleted, {Pages} pages, {Transactions} table transactions")]
-    public static partial void StreamPolled(ILogger logger, string stream, long rows, long deleted, int pages, int transactions);
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Stream {Stream}: {Rows} rows written, {Unchanged} unchanged, {Deleted} stale rows deleted, {Pages} pages, {Transactions} table transactions")]
+    public static partial void StreamPolled(ILogger logger, string stream, long rows, long unchanged, long deleted, int pages, int transactions);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "The days a poll stored could not be marked for pricing ({Error}); its streams keep their watermarks and read the days again")]
+    public static partial void PricingMarksFailed(ILogger logger, string error);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Stream {Stream} failed ({Kind}): {Error}")]
     public static partial void StreamFailed(ILogger logger, string stream, string kind, string error);

@@ -12,20 +12,20 @@ namespace UsageAlerts.Ingestion;
 /// Mirrors OpenAI's own spend controls: the organization's and each active project's hard spend limit and spend
 /// alerts, a few projects at a time. A limit or alert list that is not configured (404) or that the admin key may
 /// not read (403) is a state to store and show, not a failure, so it never makes monitoring look blind. Any other
-/// failure keeps that scope's last stored row and is recorded on the stream <c>spend_controls</c>.
+/// failure keeps that scope's last stored row and is recorded on the stream <c>spend_controls</c> (the run returns
+/// the state change; the job writes it with the other streams').
 /// </summary>
 internal sealed class SpendControlIngestor(
     OpenAiAdminClient client,
     CatalogReader catalog,
     TableStore tables,
-    StreamStateStore states,
     IOptions<IngestionOptions> options,
     TimeProvider timeProvider,
     ILogger<SpendControlIngestor> logger)
 {
     public const string StreamName = "spend_controls";
 
-    public async Task<JobOutcome> RunAsync(CancellationToken cancellationToken)
+    public async Task<(JobOutcome Outcome, Action<StreamStateEntity> State)> RunAsync(CancellationToken cancellationToken)
     {
         var projects = await catalog.ActiveProjectIdsAsync(cancellationToken);
         var read = new ConcurrentBag<SpendControlRecord>();
@@ -70,12 +70,10 @@ internal sealed class SpendControlIngestor(
         {
             var error = $"{failures.Count} of {projects.Count + 1} scopes unread (their last values kept); first: {first.Message}";
             IngestionLog.StreamFailed(logger, StreamName, first.Kind.ToString(), error);
-            await states.RecordFailureAsync(StreamName, now, first.Kind.ToString(), error, cancellationToken);
-            return new JobOutcome(read.Count, 0, transactions, [$"{StreamName}: {error}"]);
+            return (new JobOutcome(read.Count, 0, transactions, [$"{StreamName}: {error}"]), StreamStateStore.Failure(now, first.Kind.ToString(), error));
         }
 
-        await states.RecordSuccessAsync(StreamName, now, new StreamRunResult(StreamName, read.Count, stale.Count, 0, transactions), cancellationToken);
-        return new JobOutcome(read.Count, 0, transactions, []);
+        return (new JobOutcome(read.Count, 0, transactions, []), StreamStateStore.Success(now, new StreamRunResult(StreamName, read.Count, stale.Count, 0, transactions)));
     }
 
     private async Task<SpendControlRecord> ReadScopeAsync(string? projectId, CancellationToken cancellationToken)

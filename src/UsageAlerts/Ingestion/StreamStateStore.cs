@@ -31,7 +31,7 @@ internal sealed class StreamStateStore(TableStore tables)
         return states;
     }
 
-    public static Action<StreamStateEntity> Advance(DateTimeOffset watermark, DateTimeOffset storedThrough) => state =>
+    public static Action<StreamStateEntity> Advance(DateTimeOffset? watermark, DateTimeOffset? storedThrough) => state =>
     {
         state.Watermark = Later(state.Watermark, watermark);
         state.StoredThrough = Later(state.StoredThrough, storedThrough);
@@ -51,36 +51,6 @@ internal sealed class StreamStateStore(TableStore tables)
         state.Unavailable = unavailable;
     };
 
-    /// <param name="unavailable">True when the organization's API does not offer this optional endpoint (404).</param>
-    public Task RecordSuccessAsync(string stream, DateTimeOffset at, StreamRunResult result, CancellationToken cancellationToken, bool unavailable = false) =>
-        UpdateAsync(stream, Success(at, result, unavailable), cancellationToken);
-
-    /// <summary>
-    /// Applies <paramref name="change"/> to the state this run read (or last wrote) and writes it with that ETag: one
-    /// transaction, no re-read. When another writer got there first, falls back to read-modify-write.
-    /// </summary>
-    public async Task<StreamStateEntity> CommitAsync(string stream, StreamStateEntity? known, Action<StreamStateEntity> change, CancellationToken cancellationToken)
-    {
-        if (known is not null)
-        {
-            var table = await tables.GetAsync(TableName.Streams, cancellationToken);
-            try
-            {
-                change(known);
-                var response = await table.UpdateEntityAsync(known, known.ETag, TableUpdateMode.Replace, cancellationToken);
-                known.ETag = response.Headers.ETag ?? known.ETag;
-                return known;
-            }
-            catch (RequestFailedException exception) when (exception.Status is 409 or 412)
-            {
-                // Changed meanwhile (a refused grouping recorded, a concurrent run): apply on top of its version.
-            }
-        }
-
-        await UpdateAsync(stream, change, cancellationToken);
-        return (await GetAsync(stream, cancellationToken))!;
-    }
-
     /// <summary>Records that OpenAI refused <paramref name="dropped"/> (null: the full grouping works again).</summary>
     public Task RecordReducedGroupingAsync(string stream, string? dropped, DateTimeOffset? retryAt, CancellationToken cancellationToken) =>
         UpdateAsync(stream, state =>
@@ -89,14 +59,51 @@ internal sealed class StreamStateStore(TableStore tables)
             state.RicherGroupingRetryAt = retryAt;
         }, cancellationToken);
 
-    public Task RecordFailureAsync(string stream, DateTimeOffset at, string errorKind, string error, CancellationToken cancellationToken) =>
-        UpdateAsync(stream, state =>
+    public static Action<StreamStateEntity> Failure(DateTimeOffset at, string errorKind, string error) => state =>
+    {
+        state.LastAttemptAt = at;
+        state.LastError = error;
+        state.LastErrorKind = errorKind;
+        state.ConsecutiveFailures++;
+    };
+
+    /// <summary>
+    /// Writes the final states of a job's streams as one batch (they share a partition), each with the ETag it was
+    /// read with. When any of them changed meanwhile the batch fails whole, and each change is then applied on its
+    /// own by read-modify-write.
+    /// </summary>
+    public async Task CommitAllAsync(IReadOnlyCollection<(string Stream, StreamStateEntity? Known, Action<StreamStateEntity> Change)> changes, CancellationToken cancellationToken)
+    {
+        if (changes.Count == 0)
         {
-            state.LastAttemptAt = at;
-            state.LastError = error;
-            state.LastErrorKind = errorKind;
-            state.ConsecutiveFailures++;
-        }, cancellationToken);
+            return;
+        }
+
+        var table = await tables.GetAsync(TableName.Streams, cancellationToken);
+        var actions = changes.Select(c =>
+        {
+            var state = c.Known ?? new StreamStateEntity { RowKey = c.Stream };
+            c.Change(state);
+            return c.Known is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, state)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, state, c.Known.ETag);
+        }).ToList();
+        try
+        {
+            foreach (var batch in TableBatchWriter.Plan(actions))
+            {
+                await table.SubmitTransactionAsync(batch, cancellationToken);
+            }
+        }
+        catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+        {
+            // Another writer got there first (a refused grouping recorded, a concurrent run): one by one on top of theirs.
+            foreach (var (stream, _, change) in changes)
+            {
+                await UpdateAsync(stream, change, cancellationToken);
+            }
+        }
+    }
 
     private async Task UpdateAsync(string stream, Action<StreamStateEntity> change, CancellationToken cancellationToken)
     {
@@ -127,6 +134,6 @@ internal sealed class StreamStateStore(TableStore tables)
         }
     }
 
-    private static DateTimeOffset Later(DateTimeOffset? current, DateTimeOffset candidate) =>
-        current is { } c && c > candidate ? c : candidate;
+    private static DateTimeOffset? Later(DateTimeOffset? current, DateTimeOffset? candidate) =>
+        current is { } c && (candidate is null || c > candidate) ? c : candidate;
 }

@@ -7,15 +7,15 @@ namespace UsageAlerts.Ingestion;
 
 internal sealed class UsageBucketSource(OpenAiAdminClient client) : IBucketSource
 {
-    public async IAsyncEnumerable<IReadOnlyList<StoredBucket>> ReadAsync(
+    public async IAsyncEnumerable<StoredBucket> ReadAsync(
         StreamDefinition stream, DateTimeOffset start, SourceReport report, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var kind = stream.Kind ?? throw new InvalidOperationException($"Stream {stream.Name} is not a usage stream.");
         var query = new UsageQuery(kind, start, null, stream.Width) { GroupBy = stream.GroupBy };
-        await foreach (var page in client.GetUsagePagesAsync(query, cancellationToken))
+        await foreach (var bucket in client.GetUsageBucketsAsync(query, cancellationToken))
         {
-            report.Skipped(page.SkippedResults);
-            yield return [.. page.Buckets.Select(bucket => ToStored(stream, bucket))];
+            report.Read(bucket);
+            yield return ToStored(stream, bucket);
         }
     }
 

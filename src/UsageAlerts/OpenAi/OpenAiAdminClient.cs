@@ -7,8 +7,9 @@ using UsageAlerts.Configuration.Secrets;
 namespace UsageAlerts.OpenAi;
 
 /// <summary>
-/// Typed client for the organization admin API. Every read streams page by page, so memory stays flat
-/// whatever the range; retries live in the HTTP pipeline (see <see cref="OpenAiResilience"/>).
+/// Typed client for the organization admin API. Usage and costs are read as a stream of buckets (each page parsed
+/// from the response stream, one bucket at a time), so memory stays flat whatever the range and the organization's
+/// size; retries live in the HTTP pipeline (see <see cref="OpenAiResilience"/>).
 /// </summary>
 public class OpenAiAdminClient
 {
@@ -38,7 +39,7 @@ public class OpenAiAdminClient
         _timeProvider = TimeProvider.System;
     }
 
-    public virtual async IAsyncEnumerable<BucketPage<UsageResult>> GetUsagePagesAsync(UsageQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public virtual async IAsyncEnumerable<Bucket<UsageResult>> GetUsageBucketsAsync(UsageQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var limit = query.Limit ?? query.Width.MaxUsagePageLimit();
@@ -59,13 +60,13 @@ public class OpenAiAdminClient
 
         var endpoint = $"organization/usage/{query.Kind.Name}";
         var maxPages = ExpectedPages(query.StartTime, query.EndTime, query.Width.Duration(), limit);
-        await foreach (var page in GetBucketPagesAsync(endpoint, parameters, maxPages, OpenAiPageParser.ParseUsagePage, page => page.OrganizationIds, cancellationToken))
+        await foreach (var bucket in GetBucketsAsync(endpoint, parameters, maxPages, OpenAiPageParser.ParseUsageResult, cancellationToken))
         {
-            yield return page;
+            yield return bucket;
         }
     }
 
-    public virtual async IAsyncEnumerable<BucketPage<CostResult>> GetCostPagesAsync(CostsQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public virtual async IAsyncEnumerable<Bucket<CostResult>> GetCostBucketsAsync(CostsQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var limit = query.Limit ?? CostsQuery.MaxLimit;
@@ -78,9 +79,9 @@ public class OpenAiAdminClient
             .AddEach("project_ids", query.ProjectIds)
             .AddEach("api_key_ids", query.ApiKeyIds);
         var maxPages = ExpectedPages(query.StartTime, query.EndTime, TimeSpan.FromDays(1), limit);
-        await foreach (var page in GetBucketPagesAsync("organization/costs", parameters, maxPages, OpenAiPageParser.ParseCostsPage, page => page.OrganizationIds, cancellationToken))
+        await foreach (var bucket in GetBucketsAsync("organization/costs", parameters, maxPages, OpenAiPageParser.ParseCostResult, cancellationToken))
         {
-            yield return page;
+            yield return bucket;
         }
     }
 
@@ -125,7 +126,7 @@ public class OpenAiAdminClient
 
     private async Task<SpendLimit> GetSpendLimitAsync(string endpoint, CancellationToken cancellationToken)
     {
-        using var document = await SendAsync(HttpMethod.Get, endpoint, endpoint, null, cancellationToken);
+        using var document = await SendJsonAsync(HttpMethod.Get, endpoint, endpoint, null, cancellationToken);
         return SpendControlParser.ParseLimit(document.RootElement, endpoint);
     }
 
@@ -137,28 +138,39 @@ public class OpenAiAdminClient
             ["currency"] = SpendControlParser.Currency,
             ["interval"] = SpendControlParser.Interval,
         });
-        using var document = await SendAsync(HttpMethod.Post, endpoint, endpoint, body, cancellationToken);
+        using var document = await SendJsonAsync(HttpMethod.Post, endpoint, endpoint, body, cancellationToken);
         return SpendControlParser.ParseLimit(document.RootElement, endpoint);
     }
 
-    private async IAsyncEnumerable<BucketPage<T>> GetBucketPagesAsync<T>(
+    /// <summary>
+    /// Every bucket of every page, in order. A bucket is yielded once it is whole and valid (and of this
+    /// organization); a page that breaks further on fails the read after the buckets before the break.
+    /// </summary>
+    private async IAsyncEnumerable<Bucket<T>> GetBucketsAsync<T>(
         string endpoint,
         QueryBuilder parameters,
         int maxPages,
-        Func<JsonElement, string, BucketPage<T>> parse,
-        Func<BucketPage<T>, IReadOnlySet<string>> organizations,
+        Func<JsonElement, string, T?> parseResult,
         [EnumeratorCancellation] CancellationToken cancellationToken)
+        where T : class
     {
         var guard = new PageGuard(endpoint, maxPages);
         string? cursor = null;
+        var pageNumber = 0;
         do
         {
+            pageNumber++;
             var url = cursor is null ? parameters.Build(endpoint) : parameters.Build(endpoint, ("page", cursor));
-            using var document = await GetJsonAsync(endpoint, url, cancellationToken);
-            var page = parse(document.RootElement, endpoint);
-            RequireOrganization(endpoint, organizations(page));
-            cursor = guard.Next(page.HasMore, page.NextPage, page.Buckets.Count);
-            yield return page;
+            using var response = await SendAsync(HttpMethod.Get, endpoint, url, null, cancellationToken);
+            await using var body = await ReadBodyAsync(response, endpoint, cancellationToken);
+            var page = new BucketPageReader<T>(body, endpoint, result => parseResult(result, endpoint));
+            await foreach (var bucket in page.ReadAsync(cancellationToken))
+            {
+                RequireOrganization(endpoint, bucket.OrganizationIds);
+                yield return bucket with { Page = pageNumber };
+            }
+
+            cursor = guard.Next(page.HasMore, page.NextPage, page.Buckets);
         }
         while (cursor is not null);
     }
@@ -187,9 +199,40 @@ public class OpenAiAdminClient
     }
 
     private Task<JsonDocument> GetJsonAsync(string endpoint, string url, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Get, endpoint, url, null, cancellationToken);
+        SendJsonAsync(HttpMethod.Get, endpoint, url, null, cancellationToken);
 
-    private async Task<JsonDocument> SendAsync(HttpMethod method, string endpoint, string url, string? jsonBody, CancellationToken cancellationToken)
+    private async Task<JsonDocument> SendJsonAsync(HttpMethod method, string endpoint, string url, string? jsonBody, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(method, endpoint, url, jsonBody, cancellationToken);
+        await using var body = await ReadBodyAsync(response, endpoint, cancellationToken);
+        try
+        {
+            return await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
+        }
+        catch (JsonException exception)
+        {
+            throw new OpenAiApiException(OpenAiErrorKind.Protocol, endpoint, $"malformed response: invalid JSON ({exception.Message})", (int)response.StatusCode, exception);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException)
+        {
+            throw new OpenAiApiException(OpenAiErrorKind.Transient, endpoint, "the response body was cut off", (int)response.StatusCode, exception);
+        }
+    }
+
+    private static async Task<Stream> ReadBodyAsync(HttpResponseMessage response, string endpoint, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await response.Content.ReadAsStreamAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException)
+        {
+            throw new OpenAiApiException(OpenAiErrorKind.Transient, endpoint, "the response body was cut off", (int)response.StatusCode, exception);
+        }
+    }
+
+    /// <summary>Sends the request; a successful response is returned unread (headers only), anything else thrown.</summary>
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string endpoint, string url, string? jsonBody, CancellationToken cancellationToken)
     {
         string key;
         try
@@ -219,26 +262,14 @@ public class OpenAiAdminClient
             throw new OpenAiApiException(OpenAiErrorKind.Transient, endpoint, $"no answer: {exception.GetType().Name}", null, exception);
         }
 
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
         using (response)
         {
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await OpenAiErrorClassifier.ToExceptionAsync(response, endpoint, cancellationToken);
-            }
-
-            try
-            {
-                await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-                return await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
-            }
-            catch (JsonException exception)
-            {
-                throw new OpenAiApiException(OpenAiErrorKind.Protocol, endpoint, $"malformed response: invalid JSON ({exception.Message})", (int)response.StatusCode, exception);
-            }
-            catch (HttpRequestException exception)
-            {
-                throw new OpenAiApiException(OpenAiErrorKind.Transient, endpoint, "the response body was cut off", (int)response.StatusCode, exception);
-            }
+            throw await OpenAiErrorClassifier.ToExceptionAsync(response, endpoint, cancellationToken);
         }
     }
 

@@ -4,17 +4,12 @@ using System.Text.Json;
 namespace UsageAlerts.OpenAi;
 
 /// <summary>
-/// Reads admin API pages leniently (unknown fields ignored, optional ones optional) but rejects a page whose
-/// envelope is broken, so nothing from a bad page is ever stored.
+/// Reads admin API pages leniently (unknown fields ignored, optional ones optional) but rejects a broken envelope,
+/// bucket or result, naming the endpoint and the field. Usage and costs pages are read bucket by bucket (see
+/// <see cref="BucketPageReader{T}"/>): a break stops the read there, and only whole buckets before it are used.
 /// </summary>
 internal static class OpenAiPageParser
 {
-    public static BucketPage<UsageResult> ParseUsagePage(JsonElement root, string endpoint) =>
-        ParseBucketPage(root, endpoint, result => ParseUsageResult(result, endpoint));
-
-    public static BucketPage<CostResult> ParseCostsPage(JsonElement root, string endpoint) =>
-        ParseBucketPage(root, endpoint, result => ParseCostResult(result, endpoint));
-
     public static (IReadOnlyList<JsonElement> Items, bool HasMore, string? LastId) ParseList(JsonElement root, string endpoint)
     {
         var data = RequireArray(root, endpoint);
@@ -41,58 +36,50 @@ internal static class OpenAiPageParser
         OptionalLong(item, "max_requests_per_1_day"),
         OptionalLong(item, "batch_1_day_max_input_tokens"));
 
-    private static BucketPage<T> ParseBucketPage<T>(JsonElement root, string endpoint, Func<JsonElement, T?> parseResult)
+    /// <summary>One bucket of a usage or costs page; results that carry nothing to store are skipped and counted.</summary>
+    public static Bucket<T> ParseBucket<T>(JsonElement bucket, string endpoint, Func<JsonElement, T?> parseResult)
         where T : class
     {
-        var data = RequireArray(root, endpoint);
-        var buckets = new List<Bucket<T>>(data.GetArrayLength());
-        var skipped = 0;
-        HashSet<string>? organizations = null;
-        foreach (var bucket in data.EnumerateArray())
+        var start = RequireTime(bucket, "start_time", endpoint);
+        var end = RequireTime(bucket, "end_time", endpoint);
+        if (end <= start)
         {
-            var start = RequireTime(bucket, "start_time", endpoint);
-            var end = RequireTime(bucket, "end_time", endpoint);
-            if (end <= start)
-            {
-                throw Malformed(endpoint, $"bucket end_time {end:O} is not after start_time {start:O}");
-            }
-
-            if (!bucket.TryGetProperty("results", out var raw) || raw.ValueKind != JsonValueKind.Array)
-            {
-                throw Malformed(endpoint, "a bucket has no 'results' array");
-            }
-
-            var results = new List<T>(raw.GetArrayLength());
-            foreach (var item in raw.EnumerateArray())
-            {
-                if (parseResult(item) is { } parsed)
-                {
-                    results.Add(parsed);
-                }
-                else
-                {
-                    skipped++;
-                }
-
-                if (OptionalString(item, "organization_id") is { } organization)
-                {
-                    (organizations ??= new HashSet<string>(StringComparer.Ordinal)).Add(organization);
-                }
-            }
-
-            buckets.Add(new Bucket<T>(start, end, results));
+            throw Malformed(endpoint, $"bucket end_time {end:O} is not after start_time {start:O}");
         }
 
-        var hasMore = RequireHasMore(root, endpoint);
-        var next = OptionalString(root, "next_page");
-        return new BucketPage<T>(buckets, hasMore, string.IsNullOrEmpty(next) ? null : next)
+        if (!bucket.TryGetProperty("results", out var raw) || raw.ValueKind != JsonValueKind.Array)
+        {
+            throw Malformed(endpoint, "a bucket has no 'results' array");
+        }
+
+        var results = new List<T>(raw.GetArrayLength());
+        var skipped = 0;
+        HashSet<string>? organizations = null;
+        foreach (var item in raw.EnumerateArray())
+        {
+            if (parseResult(item) is { } parsed)
+            {
+                results.Add(parsed);
+            }
+            else
+            {
+                skipped++;
+            }
+
+            if (OptionalString(item, "organization_id") is { } organization)
+            {
+                (organizations ??= new HashSet<string>(StringComparer.Ordinal)).Add(organization);
+            }
+        }
+
+        return new Bucket<T>(start, end, results)
         {
             SkippedResults = skipped,
             OrganizationIds = organizations ?? (IReadOnlySet<string>)ImmutableHashSet<string>.Empty,
         };
     }
 
-    private static UsageResult ParseUsageResult(JsonElement result, string endpoint)
+    public static UsageResult ParseUsageResult(JsonElement result, string endpoint)
     {
         if (result.ValueKind != JsonValueKind.Object)
         {
@@ -127,7 +114,7 @@ internal static class OpenAiPageParser
     /// skipped (and counted by the caller), never fatal to the page. An amount in another currency cannot be added
     /// to USD totals, so it refuses the page.
     /// </summary>
-    private static CostResult? ParseCostResult(JsonElement result, string endpoint)
+    public static CostResult? ParseCostResult(JsonElement result, string endpoint)
     {
         if (result.ValueKind != JsonValueKind.Object)
         {
@@ -222,6 +209,6 @@ internal static class OpenAiPageParser
     private static decimal? OptionalDecimal(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number) ? number : null;
 
-    private static OpenAiApiException Malformed(string endpoint, string detail) =>
+    public static OpenAiApiException Malformed(string endpoint, string detail) =>
         new(OpenAiErrorKind.Protocol, endpoint, $"malformed response: {detail}");
 }

@@ -107,6 +107,35 @@ public sealed class IngestionTests
     }
 
     [Fact]
+    public async Task A_repoll_that_finds_nothing_new_rewrites_no_row_and_keeps_the_truth()
+    {
+        await using var harness = await IngestionHarness.StartAsync("unchanged", settings: new() { ["Ingestion:Kinds:0"] = "completions" });
+        await harness.RunAsync(JobNames.PollUsage);
+        await harness.RunAsync(JobNames.PollCosts);
+        var before = (await harness.RowsAsync(TableName.Usage, "completions.")).Concat(await harness.RowsAsync(TableName.Costs, StreamCatalog.CostsStreamName + "|"))
+            .ToDictionary(r => (r.PartitionKey, r.RowKey), r => r.ETag);
+
+        // The clock stands still: every re-polled bucket comes back exactly as stored.
+        await harness.RunAsync(JobNames.PollUsage);
+        await harness.RunAsync(JobNames.PollCosts);
+
+        var runs = harness.Services.GetRequiredService<JobRunStore>();
+        foreach (var job in new[] { JobNames.PollUsage, JobNames.PollCosts })
+        {
+            var run = (await runs.LatestAsync(job, 1, default))[0];
+            Assert.True(run.Succeeded, run.Errors);
+            Assert.Equal(0, run.RowsWritten);
+        }
+
+        var after = (await harness.RowsAsync(TableName.Usage, "completions.")).Concat(await harness.RowsAsync(TableName.Costs, StreamCatalog.CostsStreamName + "|")).ToList();
+        Assert.Equal(before.Count, after.Count);
+        Assert.All(after, r => Assert.Equal(before[(r.PartitionKey, r.RowKey)], r.ETag));
+        var now = DateTimeOffset.FromUnixTimeSeconds(harness.Clock.GetUtcNow().ToUnixTimeSeconds());
+        await AssertUsageMatchesTruthAsync(harness, UsageKind.Completions, BucketWidth.Day, BucketWidth.Day.AlignDown(IngestionHarness.Start.AddDays(-30)), now);
+        await AssertCostsMatchTruthAsync(harness, BucketWidth.Day.AlignDown(IngestionHarness.Start.AddDays(-30)), now);
+    }
+
+    [Fact]
     public async Task A_run_that_dies_halfway_resumes_from_the_watermark_without_gaps_or_doubles()
     {
         // 90 days of daily buckets is three pages; the second page keeps failing until the faults are cleared.
@@ -136,12 +165,12 @@ public sealed class IngestionTests
     }
 
     [Theory]
-    [InlineData(FaultKind.RepeatedCursor, "repeats a cursor")]
-    [InlineData(FaultKind.HasMoreWithoutCursor, "next_page is missing")]
-    [InlineData(FaultKind.EmptyPageHasMore, "empty page")]
-    [InlineData(FaultKind.MalformedJson, "invalid JSON")]
-    [InlineData(FaultKind.MissingData, "no 'data' array")]
-    public async Task Paging_traps_and_broken_pages_stop_the_stream_with_an_error_and_store_nothing_from_them(FaultKind fault, string message)
+    [InlineData(FaultKind.RepeatedCursor, "repeats a cursor", 31)]
+    [InlineData(FaultKind.HasMoreWithoutCursor, "next_page is missing", 31)]
+    [InlineData(FaultKind.EmptyPageHasMore, "empty page", 0)]
+    [InlineData(FaultKind.MalformedJson, "invalid JSON", -1)]
+    [InlineData(FaultKind.MissingData, "no 'data' array", 0)]
+    public async Task Paging_traps_and_broken_pages_stop_the_stream_with_an_error_keeping_only_whole_buckets_before_the_break(FaultKind fault, string message, int storedDays)
     {
         var simulator = new SimulatorOptions { Days = 100 };
         simulator.Faults.Add(new FaultRule { Route = "usage/completions", Kind = fault, OnCall = 1, Times = 1000 });
@@ -159,11 +188,23 @@ public sealed class IngestionTests
         Assert.Contains("organization/usage/completions", state.LastError, StringComparison.Ordinal);
         var health = await harness.Services.GetRequiredService<Health.HealthService>().CheckAsync(default);
         Assert.False(health.Streams.Single(s => s.Name == "completions.1d").Fresh);
-        if (fault is FaultKind.MalformedJson or FaultKind.MissingData)
+
+        // Pages arrive bucket by bucket: whole buckets before the break are stored (rows and day packs exactly as
+        // the truth) and the watermark moves past them; nothing after it is stored.
+        var start = BucketWidth.Day.AlignDown(IngestionHarness.Start.AddDays(-90));
+        var rows = await harness.RowsAsync(TableName.Usage, "completions.1d|");
+        if (storedDays == 0)
         {
-            Assert.Empty(await harness.RowsAsync(TableName.Usage, "completions.1d|"));
+            Assert.Empty(rows);
             Assert.Null(state.Watermark);
+            return;
         }
+
+        var watermark = state.Watermark ?? throw new Xunit.Sdk.XunitException("whole buckets were read, the watermark must move");
+        var days = (int)(watermark - start).TotalDays;
+        Assert.True(storedDays < 0 ? days is > 0 and < 31 : days == storedDays, $"{days} days stored");
+        Assert.All(rows, r => Assert.True(r.GetDateTimeOffset(UsageRows.BucketStart) < watermark));
+        await AssertUsageMatchesTruthAsync(harness, UsageKind.Completions, BucketWidth.Day, start, watermark);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class AdminClientTests
         using var harness = new ClientHarness();
         harness.Stub.Json(Page(Start.ToUnixTimeSeconds(), true, "page_2")).Json(Page(Start.AddDays(1).ToUnixTimeSeconds(), false, null));
 
-        var pages = await harness.CollectAsync(c => c.GetUsagePagesAsync(Query));
+        var pages = await harness.CollectAsync(c => c.GetUsageBucketsAsync(Query));
 
         Assert.Equal(2, pages.Count);
         var first = harness.Stub.Requests[0].Uri.ToString();
@@ -56,7 +56,7 @@ public sealed class AdminClientTests
                 break;
         }
 
-        var error = await Assert.ThrowsAsync<OpenAiApiException>(() => harness.CollectAsync(c => c.GetUsagePagesAsync(Query)));
+        var error = await Assert.ThrowsAsync<OpenAiApiException>(() => harness.CollectAsync(c => c.GetUsageBucketsAsync(Query)));
 
         Assert.Equal(OpenAiErrorKind.Protocol, error.Kind);
         Assert.Contains("paging stopped", error.Message, StringComparison.Ordinal);
@@ -74,7 +74,7 @@ public sealed class AdminClientTests
         };
         var shortRange = Query with { EndTime = Start.AddDays(2) };
 
-        var error = await Assert.ThrowsAsync<OpenAiApiException>(() => harness.CollectAsync(c => c.GetUsagePagesAsync(shortRange)));
+        var error = await Assert.ThrowsAsync<OpenAiApiException>(() => harness.CollectAsync(c => c.GetUsageBucketsAsync(shortRange)));
 
         Assert.Contains("more than", error.Message, StringComparison.Ordinal);
         Assert.True(harness.Stub.Requests.Count <= 4);
@@ -88,7 +88,7 @@ public sealed class AdminClientTests
             .Json("""{"error":{"message":"Rate limit reached","type":"requests","param":null,"code":"rate_limit_exceeded"}}""", HttpStatusCode.TooManyRequests, r => r.Headers.Add("Retry-After", "2"))
             .Json(Page(Start.ToUnixTimeSeconds(), false, null));
 
-        var pages = await harness.CollectAsync(c => c.GetUsagePagesAsync(Query));
+        var pages = await harness.CollectAsync(c => c.GetUsageBucketsAsync(Query));
 
         Assert.Single(pages);
         Assert.Equal(2, harness.Stub.Requests.Count);
@@ -103,7 +103,7 @@ public sealed class AdminClientTests
             .Json("""{"error":{"code":"rate_limit_exceeded"}}""", HttpStatusCode.TooManyRequests, r => r.Headers.Add("Retry-After", "3600"))
             .Json(Page(Start.ToUnixTimeSeconds(), false, null));
 
-        await harness.CollectAsync(c => c.GetUsagePagesAsync(Query));
+        await harness.CollectAsync(c => c.GetUsageBucketsAsync(Query));
 
         var waited = harness.Stub.Requests[1].At - harness.Stub.Requests[0].At;
         Assert.InRange(waited, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(6));
@@ -119,7 +119,7 @@ public sealed class AdminClientTests
         using var harness = new ClientHarness();
         harness.Stub.Json(body, status);
 
-        var error = await Assert.ThrowsAsync<OpenAiApiException>(() => harness.CollectAsync(c => c.GetUsagePagesAsync(Query)));
+        var error = await Assert.ThrowsAsync<OpenAiApiException>(() => harness.CollectAsync(c => c.GetUsageBucketsAsync(Query)));
 
         Assert.Equal(kind, error.Kind);
         Assert.Single(harness.Stub.Requests);
@@ -136,7 +136,7 @@ public sealed class AdminClientTests
             .Json("{}", HttpStatusCode.ServiceUnavailable)
             .Json(Page(Start.ToUnixTimeSeconds(), false, null));
 
-        var pages = await harness.CollectAsync(c => c.GetUsagePagesAsync(Query));
+        var pages = await harness.CollectAsync(c => c.GetUsageBucketsAsync(Query));
 
         Assert.Single(pages);
         Assert.Equal(4, harness.Stub.Requests.Count);
@@ -149,7 +149,7 @@ public sealed class AdminClientTests
         using var harness = new ClientHarness(new() { ["OpenAI:MaxRetries"] = "2" });
         harness.Stub.Fallback = _ => new HttpResponseMessage(HttpStatusCode.BadGateway) { Content = new StringContent("bad gateway") };
 
-        var error = await Assert.ThrowsAsync<OpenAiApiException>(() => harness.CollectAsync(c => c.GetUsagePagesAsync(Query)));
+        var error = await Assert.ThrowsAsync<OpenAiApiException>(() => harness.CollectAsync(c => c.GetUsageBucketsAsync(Query)));
 
         Assert.Equal(OpenAiErrorKind.Transient, error.Kind);
         Assert.Equal(3, harness.Stub.Requests.Count);
@@ -161,7 +161,7 @@ public sealed class AdminClientTests
         using var harness = new ClientHarness();
         harness.Stub.Json("""{"object":"page","data":[{"start_ti""");
 
-        var error = await Assert.ThrowsAsync<OpenAiApiException>(() => harness.CollectAsync(c => c.GetCostPagesAsync(new CostsQuery(Start, End))));
+        var error = await Assert.ThrowsAsync<OpenAiApiException>(() => harness.CollectAsync(c => c.GetCostBucketsAsync(new CostsQuery(Start, End))));
 
         Assert.Equal(OpenAiErrorKind.Protocol, error.Kind);
         Assert.StartsWith("organization/costs:", error.Message, StringComparison.Ordinal);
@@ -173,7 +173,7 @@ public sealed class AdminClientTests
         using var harness = new ClientHarness();
         harness.Stub.Json("""{"object":"page","data":[],"has_more":false,"next_page":null}""");
 
-        await harness.CollectAsync(c => c.GetCostPagesAsync(new CostsQuery(Start, End) { GroupBy = ["project_id", "line_item"] }));
+        await harness.CollectAsync(c => c.GetCostBucketsAsync(new CostsQuery(Start, End) { GroupBy = ["project_id", "line_item"] }));
 
         var uri = harness.Stub.Requests[0].Uri.ToString();
         Assert.Contains("limit=180", uri, StringComparison.Ordinal);

@@ -6,12 +6,12 @@ namespace UsageAlerts.Tests.OpenAi;
 
 public sealed class PageParserTests
 {
-    private static JsonElement Load(string path) => JsonDocument.Parse(File.ReadAllText(path)).RootElement;
+    private static string Load(string path) => File.ReadAllText(path);
 
     [Fact]
-    public void Real_completions_page_parses_every_bucket_with_exact_sums()
+    public async Task Real_completions_page_parses_every_bucket_with_exact_sums()
     {
-        var page = OpenAiPageParser.ParseUsagePage(Load(RepoPaths.Fixture("usage-completions-1d-ungrouped.json")), "usage/completions");
+        var page = await PageReading.UsageAsync(Load(RepoPaths.Fixture("usage-completions-1d-ungrouped.json")), "usage/completions");
 
         Assert.Equal(31, page.Buckets.Count);
         // The first bucket starts at the requested time (17:31 UTC), not midnight: parsed as given.
@@ -26,9 +26,9 @@ public sealed class PageParserTests
     }
 
     [Fact]
-    public void Real_costs_page_keeps_all_seventeen_digits()
+    public async Task Real_costs_page_keeps_all_seventeen_digits()
     {
-        var page = OpenAiPageParser.ParseCostsPage(Load(RepoPaths.Fixture("costs-1d-ungrouped.json")), "costs");
+        var page = await PageReading.CostsAsync(Load(RepoPaths.Fixture("costs-1d-ungrouped.json")), "costs");
 
         Assert.Equal(31, page.Buckets.Count);
         Assert.Equal(0.13080438340307526m, page.Buckets[0].Results[0].AmountUsd);
@@ -46,9 +46,9 @@ public sealed class PageParserTests
     [InlineData("code_interpreter_sessions", "num_sessions", 9L)]
     [InlineData("file_search_calls", "num_requests", 42L)]
     [InlineData("web_search_calls", "num_requests", 13L)]
-    public void Every_usage_endpoint_parses_with_its_kind_and_metrics(string kind, string metric, long firstValue)
+    public async Task Every_usage_endpoint_parses_with_its_kind_and_metrics(string kind, string metric, long firstValue)
     {
-        var page = OpenAiPageParser.ParseUsagePage(Load(RepoPaths.Fixture($"usage-{kind}-1d-grouped.json")), kind);
+        var page = await PageReading.UsageAsync(Load(RepoPaths.Fixture($"usage-{kind}-1d-grouped.json")), kind);
 
         Assert.Equal(3, page.Buckets.Count);
         Assert.Empty(page.Buckets[2].Results);
@@ -58,9 +58,9 @@ public sealed class PageParserTests
     }
 
     [Fact]
-    public void Grouped_completions_keep_null_project_batch_flag_and_new_token_fields()
+    public async Task Grouped_completions_keep_null_project_batch_flag_and_new_token_fields()
     {
-        var page = OpenAiPageParser.ParseUsagePage(Load(RepoPaths.Fixture("usage-completions-1d-grouped.json")), "usage/completions");
+        var page = await PageReading.UsageAsync(Load(RepoPaths.Fixture("usage-completions-1d-grouped.json")), "usage/completions");
         var first = page.Buckets[0].Results[0];
         var unattributed = page.Buckets[0].Results[1];
 
@@ -73,9 +73,9 @@ public sealed class PageParserTests
     }
 
     [Fact]
-    public void Grouped_costs_keep_line_items_credits_zero_and_exponents_exact()
+    public async Task Grouped_costs_keep_line_items_credits_zero_and_exponents_exact()
     {
-        var results = OpenAiPageParser.ParseCostsPage(Load(RepoPaths.Fixture("costs-1d-grouped.json")), "costs").Buckets[0].Results;
+        var results = (await PageReading.CostsAsync(Load(RepoPaths.Fixture("costs-1d-grouped.json")), "costs")).Buckets[0].Results;
 
         Assert.Equal("ft-gpt-4o-2024-08-06, input", results[0].LineItem);
         Assert.Equal(1234m, results[0].Quantity);
@@ -92,9 +92,9 @@ public sealed class PageParserTests
     [InlineData("""{"object":"page","data":[{"start_time":10,"end_time":5,"results":[]}],"has_more":false}""", "is not after start_time")]
     [InlineData("""{"object":"page","data":[{"start_time":0,"end_time":5}],"has_more":false}""", "no 'results' array")]
     [InlineData("""{"object":"page","data":[{"start_time":0,"end_time":5,"results":[{"input_tokens":1}]}],"has_more":false}""", "not a known 'organization.usage.<kind>.result'")]
-    public void A_broken_page_is_rejected_naming_the_endpoint(string json, string reason)
+    public async Task A_broken_page_is_rejected_naming_the_endpoint(string json, string reason)
     {
-        var error = Assert.Throws<OpenAiApiException>(() => OpenAiPageParser.ParseUsagePage(JsonDocument.Parse(json).RootElement, "organization/usage/completions"));
+        var error = await Assert.ThrowsAsync<OpenAiApiException>(() => PageReading.UsageAsync(json));
 
         Assert.Equal(OpenAiErrorKind.Protocol, error.Kind);
         Assert.StartsWith("organization/usage/completions:", error.Message, StringComparison.Ordinal);

@@ -123,7 +123,7 @@ internal sealed class SeededOrganization
         var states = host.Services.GetRequiredService<StreamStateStore>();
         foreach (var stream in Streams.Usage.Where(s => s.Width == BucketWidth.Day).Append(Streams.Costs))
         {
-            await states.CommitAsync(stream.Name, null, StreamStateStore.Advance(Periods.Midnight(Today), Periods.Midnight(Today)), CancellationToken.None);
+            await states.CommitAllAsync([(stream.Name, null, StreamStateStore.Advance(Periods.Midnight(Today), Periods.Midnight(Today)))], CancellationToken.None);
         }
     }
 

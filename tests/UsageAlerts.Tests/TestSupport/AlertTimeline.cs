@@ -168,11 +168,10 @@ internal sealed class AlertTimeline : IAsyncDisposable
     /// <summary>Every day of the window, with each project's amount as one line item.</summary>
     private sealed class CostFeed(Dictionary<(DateTimeOffset Day, string Project), decimal> costs, TimeProvider clock) : IBucketSource
     {
-        public async IAsyncEnumerable<IReadOnlyList<StoredBucket>> ReadAsync(StreamDefinition stream, DateTimeOffset start, SourceReport report, [EnumeratorCancellation] CancellationToken cancellationToken)
+        public async IAsyncEnumerable<StoredBucket> ReadAsync(StreamDefinition stream, DateTimeOffset start, SourceReport report, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             await Task.Yield();
             var end = clock.GetUtcNow();
-            var buckets = new List<StoredBucket>();
             for (var day = start; day < end; day = day.AddDays(1))
             {
                 var partition = CostRows.Partition(stream.KeyPrefix, day);
@@ -185,30 +184,25 @@ internal sealed class AlertTimeline : IAsyncDisposable
                     [CostRows.Currency] = "usd",
                     [CostRows.AmountUsd] = CostRows.FormatAmount(c.Value),
                 }).ToList();
-                buckets.Add(new StoredBucket(day, day.AddDays(1), partition, "", rows));
+                yield return new StoredBucket(day, day.AddDays(1), partition, "", rows);
             }
-
-            yield return buckets;
         }
     }
 
     private sealed class MinuteFeed(Dictionary<(DateTimeOffset Bucket, string Project, string Model), (long Requests, long Tokens)> minutes, TimeProvider clock) : IBucketSource
     {
-        public async IAsyncEnumerable<IReadOnlyList<StoredBucket>> ReadAsync(StreamDefinition stream, DateTimeOffset start, SourceReport report, [EnumeratorCancellation] CancellationToken cancellationToken)
+        public async IAsyncEnumerable<StoredBucket> ReadAsync(StreamDefinition stream, DateTimeOffset start, SourceReport report, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             await Task.Yield();
             var end = clock.GetUtcNow();
-            var buckets = new List<StoredBucket>();
             for (var minute = start; minute < end; minute = minute.AddMinutes(1))
             {
                 var results = stream.Kind == UsageKind.Completions
                     ? minutes.Where(m => m.Key.Bucket == minute).Select(m => new UsageResult(stream.Kind.Name, new UsageDimensions(m.Key.Project, m.Key.Model),
                         new Dictionary<string, long> { ["num_model_requests"] = m.Value.Requests, ["input_tokens"] = m.Value.Tokens, ["output_tokens"] = 0 })).ToList()
                     : [];
-                buckets.Add(UsageBucketSource.ToStored(stream, new Bucket<UsageResult>(minute, minute.AddMinutes(1), results)));
+                yield return UsageBucketSource.ToStored(stream, new Bucket<UsageResult>(minute, minute.AddMinutes(1), results));
             }
-
-            yield return buckets;
         }
     }
 }
