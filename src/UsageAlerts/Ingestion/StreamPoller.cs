@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using UsageAlerts.Jobs;
 using UsageAlerts.OpenAi;
 using UsageAlerts.Pricing;
+using UsageAlerts.Storage;
 
 namespace UsageAlerts.Ingestion;
 
