@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using UsageAlerts.Alerts;
 using UsageAlerts.Alerts.Evaluation;
+using UsageAlerts.Alerts.HardLimits;
 using UsageAlerts.Alerts.Http;
 using UsageAlerts.Configuration;
 using UsageAlerts.Digests;
@@ -163,6 +164,8 @@ public static class UsageAlertsServiceCollectionExtensions
         services.AddSingleton<IAlertSource, SpikeSource>();
         services.AddSingleton<IAlertSource, HeadroomSource>();
         services.AddSingleton<IAlertSource, BlindSource>();
+        services.TryAddSingleton<ScopeSpendReader>();
+        services.AddSingleton<IAlertSource, HardLimitSource>();
         services.TryAddSingleton<AlertStore>();
         services.TryAddSingleton<AlertExpiry>();
         services.TryAddSingleton<TableLease>();

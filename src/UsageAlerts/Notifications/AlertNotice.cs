@@ -36,6 +36,12 @@ internal enum AlertKind
     Spike,
     RateLimit,
     Blind,
+
+    /// <summary>A scope heading for its hard spend limit at OpenAI.</summary>
+    HardLimit,
+
+    /// <summary>What enforcing a budget through OpenAI's hard limit did, or in a dry run would do.</summary>
+    Enforcement,
 }
 
 internal enum NoticeType
