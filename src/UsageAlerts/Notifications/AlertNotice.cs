@@ -57,6 +57,9 @@ internal enum NoticeType
 
     /// <summary>The condition cleared after a delivered firing.</summary>
     Resolved,
+
+    /// <summary>One-off news with no alert behind it (a hard limit changed at OpenAI): never stale, never resolved.</summary>
+    Report,
 }
 
 internal enum Severity

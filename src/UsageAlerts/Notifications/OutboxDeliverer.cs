@@ -222,7 +222,7 @@ internal sealed class OutboxDeliverer(
 
     /// <summary>
     /// Drops firing news about alerts no longer firing in the episode it announced (resolved, or resolved and fired
-    /// again since); such rows are marked superseded. Resolves and digests are always news.
+    /// again since); such rows are marked superseded. Resolves, reports and digests are always news.
     /// </summary>
     private async Task<List<(OutboxEntity Row, OutboxContent Content)>> FreshAsync(List<(OutboxEntity Row, OutboxContent Content)> parts, CancellationToken cancellationToken)
     {
@@ -230,7 +230,7 @@ internal sealed class OutboxDeliverer(
         foreach (var part in parts)
         {
             var stale = false;
-            foreach (var reference in part.Content.Refs.Where(r => r.Type != NoticeType.Resolved))
+            foreach (var reference in part.Content.Refs.Where(r => r.Type is not (NoticeType.Resolved or NoticeType.Report)))
             {
                 var state = await alerts.GetAsync(new AlertId(reference.AlertId), cancellationToken);
                 stale |= state is null || !state.IsFiring || (reference.Episode != 0 && state.Episode != reference.Episode);
@@ -252,7 +252,7 @@ internal sealed class OutboxDeliverer(
 
     private async Task RecordDeliveryAsync(string receiver, OutboxContent content, CancellationToken cancellationToken)
     {
-        foreach (var reference in content.Refs.Where(r => r.Type != NoticeType.Resolved))
+        foreach (var reference in content.Refs.Where(r => r.Type is not (NoticeType.Resolved or NoticeType.Report)))
         {
             await alerts.ChangeAsync(
                 new AlertId(reference.AlertId),
