@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using UsageAlerts.Health;
 using UsageAlerts.Jobs;
 using UsageAlerts.Simulator;
 using UsageAlerts.Tests.TestSupport;
@@ -120,5 +122,133 @@ public sealed class CutoffTimelineTests : IAsyncDisposable
         });
         await StepAsync(harness, start.AddHours(5));
         webhooks.Expect();
+    }
+    private static string Budget(string project, decimal amount, string enforce) =>
+        $$"""{ "id": "lab-monthly", "name": "Lab monthly", "scope": { "projects": ["{{project}}"] }, "amountUsd": {{amount}}, "thresholds": [ { "percent": 500 } ], "enforce": {{enforce}}, {{Both}} }""";
+
+    private static string Usd(decimal amount) => "$" + amount.ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<EnforcementHealth> EnforcementAsync(IngestionHarness harness) =>
+        Assert.Single((await harness.Services.GetRequiredService<HealthService>().CheckAsync(default)).Enforcement);
+
+    /// <summary>A simulator whose first project spends, with the budget made from its month to date (whole dollars).</summary>
+    private async Task<(IngestionHarness Harness, WebhookStub Webhooks, SimProject Project, decimal Spent)> StartEnforcedAsync(string name, Func<SimProject, decimal, string> budget)
+    {
+        var (harness, webhooks) = await StartAsync(name, "\"budgets\": []");
+        var project = harness.Simulator.Organization.Projects[0];
+        var spent = Math.Round(Truth(harness, project.Id).MonthToDate, 0);
+        await File.WriteAllTextAsync(_rulesPath, AlertTimeline.Document($$"""
+            "budgets": [ {{budget(project, spent)}} ]
+            """));
+        await harness.RestartAsync();
+        return (harness, webhooks, project, spent);
+    }
+
+    [Fact]
+    public async Task Enforce_in_a_dry_run_reports_once_and_changes_nothing_at_OpenAI()
+    {
+        var (harness, webhooks, project, spent) = await StartEnforcedAsync("enforcedry", (p, s) => Budget(p.Name, s * 3, "{}"));
+        await using var _ = harness;
+        var start = harness.Clock.GetUtcNow();
+        await StepAsync(harness, start);
+
+        Assert.All(webhooks.Expect("teams", "slack"), m =>
+        {
+            Assert.Contains("Dry run: budget ", m.Body, StringComparison.Ordinal);
+            Assert.Contains($"would set the hard limit of project {project.Name}", m.Body, StringComparison.Ordinal);
+            Assert.Contains($"from none to {Usd(spent * 3)}", m.Body, StringComparison.Ordinal);
+        });
+        Assert.Null(harness.Simulator.Organization.SpendLimit(project.Id));
+        var health = await EnforcementAsync(harness);
+        Assert.Equal(("dry run", "wouldChange", (decimal?)null, spent * 3), (health.Mode, health.Outcome, health.HardLimitUsd, health.BudgetUsd));
+
+        for (var hour = 1; hour <= 3; hour++)
+        {
+            await StepAsync(harness, start.AddHours(hour));
+            webhooks.Expect();
+        }
+
+        Assert.Null(harness.Simulator.Organization.SpendLimit(project.Id));
+    }
+
+    [Fact]
+    public async Task Enforce_for_real_sets_the_limit_at_OpenAI_once_and_then_keeps_quiet()
+    {
+        var (harness, webhooks, project, spent) = await StartEnforcedAsync("enforcereal", (p, s) => Budget(p.Id, s * 3, """{ "dryRun": false }"""));
+        await using var _ = harness;
+        var start = harness.Clock.GetUtcNow();
+        await StepAsync(harness, start);
+
+        Assert.All(webhooks.Expect("teams", "slack"), m => Assert.Contains($"hard limit at OpenAI set to {Usd(spent * 3)}", m.Body, StringComparison.Ordinal));
+        Assert.Equal((long)(spent * 300), harness.Simulator.Organization.SpendLimit(project.Id)!.ThresholdCents);
+        var health = await EnforcementAsync(harness);
+        Assert.Equal(("enforcing", "changed", (decimal?)(spent * 3)), (health.Mode, health.Outcome, health.HardLimitUsd));
+        Assert.Equal(start, health.LastChangeAt);
+
+        var posts = harness.Simulator.Calls.Count("project_spend_limit");
+        await StepAsync(harness, start.AddMinutes(5));
+        await StepAsync(harness, start.AddHours(1));
+        webhooks.Expect();
+        Assert.Equal("inSync", (await EnforcementAsync(harness)).Outcome);
+
+        // Someone lowers it by hand at OpenAI: the next evaluation after the poll puts it back, and says so.
+        harness.Simulator.Organization.SetSpendLimit(project.Id, (long)(spent * 250));
+        await StepAsync(harness, start.AddHours(2));
+        Assert.All(webhooks.Expect("teams", "slack"), m => Assert.Contains($"from {Usd(spent * 2.5m)} to {Usd(spent * 3)}", m.Body, StringComparison.Ordinal));
+        Assert.Equal((long)(spent * 300), harness.Simulator.Organization.SpendLimit(project.Id)!.ThresholdCents);
+        Assert.True(harness.Simulator.Calls.Count("project_spend_limit") > posts);
+    }
+
+    [Fact]
+    public async Task Enforce_never_sets_a_limit_below_this_months_spend()
+    {
+        var (harness, webhooks, project, spent) = await StartEnforcedAsync("enforcebelow", (p, s) => Budget(p.Name, Math.Round(s / 2), """{ "dryRun": false }"""));
+        await using var _ = harness;
+        var start = harness.Clock.GetUtcNow();
+        await StepAsync(harness, start);
+
+        Assert.All(webhooks.Expect("teams", "slack"), m => Assert.Contains($"not enforced: {Usd(Math.Round(spent / 2))} is below this month", m.Body, StringComparison.Ordinal));
+        Assert.Null(harness.Simulator.Organization.SpendLimit(project.Id));
+        Assert.Equal("belowSpend", (await EnforcementAsync(harness)).Outcome);
+        await StepAsync(harness, start.AddHours(1));
+        webhooks.Expect();
+        Assert.Null(harness.Simulator.Organization.SpendLimit(project.Id));
+    }
+
+    [Fact]
+    public async Task A_key_without_write_access_is_reported_once_and_retried_only_after_the_interval()
+    {
+        var (harness, webhooks, project, spent) = await StartEnforcedAsync("enforce403", (p, s) => Budget(p.Name, s * 3, """{ "dryRun": false }"""));
+        await using var _ = harness;
+        var start = harness.Clock.GetUtcNow();
+        await harness.RunAsync(JobNames.PollProjects);
+        await harness.RunAsync(JobNames.PollCosts);
+        var fault = new FaultRule { Route = "project_spend_limit", Kind = FaultKind.Forbidden };
+        harness.Simulator.Faults.Add(fault);
+        var calls = harness.Simulator.Calls.Count("project_spend_limit");
+        await harness.RunAsync(JobNames.Evaluate);
+
+        Assert.All(webhooks.Expect("teams", "slack"), m => Assert.Contains("the admin key may not change hard limits", m.Body, StringComparison.Ordinal));
+        Assert.Equal(calls + 1, harness.Simulator.Calls.Count("project_spend_limit"));
+        var health = await EnforcementAsync(harness);
+        Assert.Equal(("forbidden", (DateTimeOffset?)start.AddDays(1)), (health.Outcome, health.NextTryAfter));
+
+        // Evaluations within the day neither try again nor repeat the report.
+        for (var hour = 1; hour <= 2; hour++)
+        {
+            harness.Clock.AdjustTime(start.AddHours(hour));
+            await harness.RunAsync(JobNames.PollCosts);
+            await harness.RunAsync(JobNames.Evaluate);
+            webhooks.Expect();
+        }
+
+        Assert.Equal(calls + 1, harness.Simulator.Calls.Count("project_spend_limit"));
+        Assert.Null(harness.Simulator.Organization.SpendLimit(project.Id));
+
+        // The key gets write access; after the interval the change is tried again and made.
+        harness.Simulator.Faults.Clear();
+        await StepAsync(harness, start.AddDays(1).AddMinutes(5));
+        Assert.All(webhooks.Expect("teams", "slack"), m => Assert.Contains($"hard limit at OpenAI set to {Usd(spent * 3)}", m.Body, StringComparison.Ordinal));
+        Assert.Equal((long)(spent * 300), harness.Simulator.Organization.SpendLimit(project.Id)!.ThresholdCents);
     }
 }
