@@ -251,4 +251,22 @@ public sealed class CutoffTimelineTests : IAsyncDisposable
         Assert.All(webhooks.Expect("teams", "slack"), m => Assert.Contains($"hard limit at OpenAI set to {Usd(spent * 3)}", m.Body, StringComparison.Ordinal));
         Assert.Equal((long)(spent * 300), harness.Simulator.Organization.SpendLimit(project.Id)!.ThresholdCents);
     }
+    [Fact]
+    public async Task The_demo_organization_has_one_project_heading_for_its_hard_limit()
+    {
+        var webhooks = new WebhookStub();
+        await using var harness = await IngestionHarness.StartAsync("cutoffdemo", settings: new() { ["Rules:Path"] = Path.Combine(RepoPaths.Root, "config", "rules.json") }, webhooks: webhooks);
+        var research = harness.Simulator.Organization.Scenarios.OverrunProjectName;
+        await harness.RunAsync(JobNames.PollProjects);
+        await harness.RunAsync(JobNames.PollCosts);
+        await harness.RunAsync(JobNames.Evaluate);
+
+        foreach (var channel in new[] { "teams", "slack" })
+        {
+            var cutoffs = webhooks.All(channel).Where(m => m.Body.Contains("hardlimit|", StringComparison.Ordinal)).ToList();
+            var message = Assert.Single(cutoffs);
+            Assert.Contains($"Project {research} reaches its hard limit of", message.Body, StringComparison.Ordinal);
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(message.Body, @"hardlimit\|"));
+        }
+    }
 }
