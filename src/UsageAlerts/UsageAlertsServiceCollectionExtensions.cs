@@ -166,12 +166,13 @@ public static class UsageAlertsServiceCollectionExtensions
         services.AddSingleton<IAlertSource, HeadroomSource>();
         services.AddSingleton<IAlertSource, BlindSource>();
         services.TryAddSingleton<ScopeSpendReader>();
-        services.AddSingleton<IAlertSource, HardLimitSource>();
         services.AddValidatedOptions<EnforcementOptions>(configuration, EnforcementOptions.SectionName);
         services.TryAddSingleton<EnforcementStore>();
         services.TryAddSingleton<EnforcementReporter>();
         services.TryAddSingleton<BudgetEnforcer>();
+        // Enforcement first: a limit it changes is the limit the cutoff forecast judges in the same evaluation.
         services.AddSingleton<IAlertSource, EnforcementSource>();
+        services.AddSingleton<IAlertSource, HardLimitSource>();
         services.TryAddSingleton<AlertStore>();
         services.TryAddSingleton<AlertExpiry>();
         services.TryAddSingleton<TableLease>();

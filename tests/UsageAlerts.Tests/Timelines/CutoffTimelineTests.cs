@@ -50,6 +50,13 @@ public sealed class CutoffTimelineTests : IAsyncDisposable
         return (Spent(month), Spent(today.AddDays(-1)) / (decimal)(now - today.AddDays(-1)).TotalHours);
     }
 
+    private static async Task<System.Text.Json.JsonElement> BudgetsAsync(IngestionHarness harness)
+    {
+        var handler = harness.Services.GetRequiredKeyedService<UsageAlerts.Http.IRouteHandler>(UsageAlerts.Http.RouteNames.Budgets);
+        var reply = await handler.HandleAsync(new Microsoft.AspNetCore.Http.DefaultHttpContext().Request, default);
+        return System.Text.Json.JsonDocument.Parse(reply.Body).RootElement.Clone();
+    }
+
     private static long Cents(decimal usd) => (long)Math.Ceiling(usd * 100m);
 
     [Fact]
@@ -78,6 +85,12 @@ public sealed class CutoffTimelineTests : IAsyncDisposable
             Assert.Contains("Critical", m.Body, StringComparison.Ordinal);
             Assert.Contains($"hardlimit|{project.Id}", m.Body, StringComparison.Ordinal);
         });
+
+        var control = (await BudgetsAsync(harness)).GetProperty("openAiSpendControls").EnumerateArray().Single(c => c.TryGetProperty("projectId", out var id) && id.GetString() == project.Id);
+        var cutoff = control.GetProperty("hardLimit").GetProperty("cutoff");
+        Assert.Equal("critical", cutoff.GetProperty("level").GetString());
+        Assert.InRange(cutoff.GetProperty("reachesAt").GetDateTimeOffset(), start.AddHours(19.5), start.AddHours(20.5));
+        Assert.Equal("firing", control.GetProperty("hardLimit").GetProperty("alert").GetProperty("status").GetString());
 
         // Polls and evaluations go on through the afternoon: the same forecast says nothing new.
         for (var minutes = 65; minutes <= 245; minutes += 60)
