@@ -6,7 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using UsageAlerts.Alerts;
+using UsageAlerts.Alerts.Enforcement;
 using UsageAlerts.Alerts.Evaluation;
+using UsageAlerts.Alerts.HardLimits;
 using UsageAlerts.Alerts.Http;
 using UsageAlerts.Configuration;
 using UsageAlerts.Digests;
@@ -164,6 +166,14 @@ public static class UsageAlertsServiceCollectionExtensions
         services.AddSingleton<IAlertSource, SpikeSource>();
         services.AddSingleton<IAlertSource, HeadroomSource>();
         services.AddSingleton<IAlertSource, BlindSource>();
+        services.TryAddSingleton<ScopeSpendReader>();
+        services.AddValidatedOptions<EnforcementOptions>(configuration, EnforcementOptions.SectionName);
+        services.TryAddSingleton<EnforcementStore>();
+        services.TryAddSingleton<EnforcementReporter>();
+        services.TryAddSingleton<BudgetEnforcer>();
+        // Enforcement first: a limit it changes is the limit the cutoff forecast judges in the same evaluation.
+        services.AddSingleton<IAlertSource, EnforcementSource>();
+        services.AddSingleton<IAlertSource, HardLimitSource>();
         services.TryAddSingleton<AlertStore>();
         services.TryAddSingleton<IAlertLedger, AlertLedger>();
         services.TryAddSingleton<AlertExpiry>();

@@ -126,6 +126,7 @@ internal sealed class AlertEngine(
         AlertKind.Budget => document.Budgets.Any(b => b.Key == state.RuleKey),
         AlertKind.Spike => document.Spikes.Any(s => s.Key == state.RuleKey),
         AlertKind.RateLimit => document.RateLimits.Any(r => r.Key == state.RuleKey),
+        AlertKind.HardLimit => document.HardLimits.Enabled,
         _ => document.Blind is not null,
     };
 

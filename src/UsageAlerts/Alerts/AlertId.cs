@@ -17,6 +17,9 @@ internal readonly record struct AlertId(string Value)
     public static AlertId RateLimit(RateLimitRule rule, string projectId, string model, string metric) =>
         new($"ratelimit|{rule.Key}|{projectId}|{model}|{metric}");
 
+    /// <summary>A scope heading for (or at) its hard spend limit at OpenAI; the organization when <paramref name="projectId"/> is null.</summary>
+    public static AlertId HardLimit(string? projectId) => new($"hardlimit|{projectId ?? "organization"}");
+
     /// <summary>Monitoring blind: one polling job's streams cannot be trusted.</summary>
     public static AlertId Blind(string job) => new($"{BlindRule.Key}|{job}");
 

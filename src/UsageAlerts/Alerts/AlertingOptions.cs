@@ -27,6 +27,13 @@ public sealed class AlertingOptions
     public TimeSpan BlindResolveDelay { get; set; } = TimeSpan.Zero;
 
     /// <summary>
+    /// A firing hard-limit cutoff resolves only after staying clear this long: the run-rate moves with every usage
+    /// poll, so a forecast just beyond the horizon must hold before the alert says all is well.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    public TimeSpan HardLimitResolveDelay { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
     /// A firing alert no evaluation observes any more (scope edited, cap removed, model retired) resolves after this
     /// long, like Alertmanager's <c>resolve_timeout</c>.
     /// </summary>

@@ -13,7 +13,28 @@ internal sealed record HealthReport(
 {
     /// <summary>Per-key cost estimation: whether it can be trusted lately (drift, unpriced usage).</summary>
     public PricingHealth? Pricing { get; init; }
+
+    /// <summary>Budgets with <c>enforce</c>: what each last did to (or would do to) OpenAI's hard limit.</summary>
+    public IReadOnlyList<EnforcementHealth> Enforcement { get; init; } = [];
 }
+
+/// <summary>
+/// One enforced budget: its mode, the latest outcome (<c>inSync</c>, <c>wouldChange</c>, <c>changed</c>,
+/// <c>belowSpend</c>, <c>forbidden</c>, <c>unreadable</c>, <c>unknownProject</c>, <c>waiting</c>, <c>failed</c>) since
+/// when, the limit at OpenAI against the budget, and the last change made.
+/// </summary>
+internal sealed record EnforcementHealth(
+    string Budget,
+    string Scope,
+    string Mode,
+    string Outcome,
+    string Message,
+    DateTimeOffset Since,
+    decimal? HardLimitUsd,
+    decimal BudgetUsd,
+    DateTimeOffset? NextTryAfter,
+    DateTimeOffset? LastChangeAt,
+    string? LastChange);
 
 /// <summary>The newest day rates were learned from, and warnings about recent estimates (never failures).</summary>
 internal sealed record PricingHealth(string? LatestRatesDay, IReadOnlyList<string> Warnings);

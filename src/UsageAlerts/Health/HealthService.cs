@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using UsageAlerts.Alerts.Enforcement;
 using UsageAlerts.Configuration;
 using UsageAlerts.Ingestion;
 using UsageAlerts.Jobs;
@@ -24,6 +25,7 @@ internal sealed class HealthService(
     OutboxStore outbox,
     PricingStore pricing,
     IOptions<PricingOptions> pricingOptions,
+    EnforcementStore enforcement,
     TimeProvider timeProvider)
 {
     private static readonly TimeSpan MinimumStaleness = TimeSpan.FromMinutes(10);
@@ -55,6 +57,18 @@ internal sealed class HealthService(
         return new HealthReport(status, now, openAi.Value.OrganizationName, streams, jobs, receivers, receivers.Sum(r => r.PendingMessages), receivers.Sum(r => r.DeadMessages))
         {
             Pricing = await PricingAsync(Storage.Periods.Day(now), cancellationToken),
+            Enforcement = [.. (await enforcement.ReadAllAsync(cancellationToken)).Values.OrderBy(e => e.Budget, StringComparer.Ordinal).Select(e => new EnforcementHealth(
+                e.Budget,
+                e.Scope,
+                e.DryRun ? "dry run" : "enforcing",
+                System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(e.Outcome.ToString()),
+                e.Message,
+                e.Since,
+                e.Outcome == EnforcementOutcome.Changed ? e.TargetUsd : e.CurrentUsd,
+                e.TargetUsd,
+                e.ForbiddenUntil > now ? e.ForbiddenUntil : null,
+                e.LastChangeAt,
+                e.LastChange))],
         };
     }
 

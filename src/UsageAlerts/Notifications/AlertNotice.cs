@@ -36,6 +36,12 @@ internal enum AlertKind
     Spike,
     RateLimit,
     Blind,
+
+    /// <summary>A scope heading for its hard spend limit at OpenAI.</summary>
+    HardLimit,
+
+    /// <summary>What enforcing a budget through OpenAI's hard limit did, or in a dry run would do.</summary>
+    Enforcement,
 }
 
 internal enum NoticeType
@@ -51,6 +57,9 @@ internal enum NoticeType
 
     /// <summary>The condition cleared after a delivered firing.</summary>
     Resolved,
+
+    /// <summary>One-off news with no alert behind it (a hard limit changed at OpenAI): never stale, never resolved.</summary>
+    Report,
 }
 
 internal enum Severity

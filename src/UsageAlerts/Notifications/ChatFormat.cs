@@ -37,20 +37,33 @@ internal static class ChatFormat
         NoticeType.Resolved => $"Resolved · first fired {Utc(notice.FiredAt)}",
         NoticeType.Escalated => $"{notice.Severity} · escalated · firing since {Utc(notice.FiredAt)}",
         NoticeType.Reminder => $"{notice.Severity} · still firing since {Utc(notice.FiredAt)}",
+        NoticeType.Report => $"{notice.Severity} · report · {Utc(notice.FiredAt)}",
         _ => $"{notice.Severity} · firing since {Utc(notice.FiredAt)}",
     };
 
-    /// <summary>"2 firing · 1 resolved": the mix of a grouped message at a glance.</summary>
+    /// <summary>"2 firing · 1 resolved · 1 report": the mix of a grouped message at a glance.</summary>
     internal static string Mix(IReadOnlyList<AlertNotice> notices)
     {
         var resolved = notices.Count(n => n.Type == NoticeType.Resolved);
-        var firing = notices.Count - resolved;
-        return (firing, resolved) switch
+        var reports = notices.Count(n => n.Type == NoticeType.Report);
+        var firing = notices.Count - resolved - reports;
+        var parts = new List<string>();
+        if (firing > 0 || (resolved == 0 && reports == 0))
         {
-            (_, 0) => $"{firing} firing",
-            (0, _) => $"{resolved} resolved",
-            _ => $"{firing} firing · {resolved} resolved",
-        };
+            parts.Add($"{firing} firing");
+        }
+
+        if (resolved > 0)
+        {
+            parts.Add($"{resolved} resolved");
+        }
+
+        if (reports > 0)
+        {
+            parts.Add(reports == 1 ? "1 report" : $"{reports} reports");
+        }
+
+        return string.Join(" · ", parts);
     }
 
     /// <summary>Only web links are rendered: a link is a button people click, so nothing else belongs there.</summary>

@@ -221,7 +221,7 @@ internal sealed class OutboxDeliverer(
 
     /// <summary>
     /// Drops firing news about alerts no longer firing in the episode it announced (resolved, or resolved and fired
-    /// again since); such rows are marked superseded. Resolves and digests are always news.
+    /// again since); such rows are marked superseded. Resolves, reports and digests are always news.
     /// </summary>
     private async Task<List<(OutboxEntity Row, OutboxContent Content)>> FreshAsync(List<(OutboxEntity Row, OutboxContent Content)> parts, CancellationToken cancellationToken)
     {
@@ -229,7 +229,7 @@ internal sealed class OutboxDeliverer(
         foreach (var part in parts)
         {
             var stale = false;
-            foreach (var reference in part.Content.Refs.Where(r => r.Type != NoticeType.Resolved))
+            foreach (var reference in part.Content.Refs.Where(r => r.Type is not (NoticeType.Resolved or NoticeType.Report)))
             {
                 stale |= !await alerts.IsFiringAsync(reference.AlertId, reference.Episode, cancellationToken);
             }
@@ -250,7 +250,7 @@ internal sealed class OutboxDeliverer(
 
     private async Task RecordDeliveryAsync(string receiver, OutboxContent content, CancellationToken cancellationToken)
     {
-        foreach (var reference in content.Refs.Where(r => r.Type != NoticeType.Resolved))
+        foreach (var reference in content.Refs.Where(r => r.Type is not (NoticeType.Resolved or NoticeType.Report)))
         {
             await alerts.RecordDeliveryAsync(reference.AlertId, reference.Episode, receiver, cancellationToken);
         }

@@ -4,7 +4,7 @@ namespace UsageAlerts.Rules;
 
 /// <summary>
 /// The rules file: who gets told (receivers), and about what (budgets, spikes, rate-limit headroom, blind
-/// monitoring), with silences and digests. Loaded strictly: an unknown property is an error, not a silent default.
+/// monitoring, OpenAI's hard spend limits), with silences and digests. Loaded strictly: an unknown property is an error, not a silent default.
 /// </summary>
 internal sealed class RulesDocument
 {
@@ -24,6 +24,9 @@ internal sealed class RulesDocument
     public List<RateLimitRule> RateLimits { get; init; } = [];
 
     public BlindRule? Blind { get; init; }
+
+    /// <summary>Cutoff forecasts for OpenAI's hard spend limits; present with its defaults when the file leaves it out.</summary>
+    public HardLimitRule HardLimits { get; init; } = new();
 
     public List<SilenceRule> Silences { get; init; } = [];
 

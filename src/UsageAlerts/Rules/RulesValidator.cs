@@ -11,6 +11,7 @@ internal static partial class RulesValidator
 {
     private const decimal MaxAmountUsd = 100_000_000m;
     private const decimal MaxBudgetPercent = 1000m;
+    private const decimal MaxHorizonHours = 744m;
 
     public static IReadOnlyList<string> Validate(RulesDocument rules)
     {
@@ -56,6 +57,12 @@ internal static partial class RulesValidator
             Scope(where, budget.Scope, errors);
             Repeat(where, budget.RepeatInterval, errors);
             CheckRouting(where, budget.Receivers);
+            Enforce(where, budget, errors);
+        }
+
+        foreach (var shared in rules.Budgets.Where(b => b.Enforce is not null).GroupBy(b => EnforcedScope(b.Scope), StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            errors.Add($"budgets: {string.Join(" and ", shared.Select(b => $"\"{b.Name}\""))} both set enforce on the hard limit of {shared.Key}; only one budget may enforce a scope");
         }
 
         UniqueIds(rules.Spikes, "spikes", errors);
@@ -135,6 +142,8 @@ internal static partial class RulesValidator
             CheckRouting("blind", blind.Receivers);
         }
 
+        HardLimits(rules.HardLimits, receivers, errors);
+
         for (var i = 0; i < rules.Silences.Count; i++)
         {
             var silence = rules.Silences[i];
@@ -166,6 +175,68 @@ internal static partial class RulesValidator
 
         return errors;
     }
+
+    /// <summary>
+    /// The hard-limit rule works without a section; its receivers, when named, must exist. With none it uses the
+    /// default receiver, or every receiver.
+    /// </summary>
+    private static void HardLimits(HardLimitRule? rule, HashSet<string> receivers, List<string> errors)
+    {
+        if (rule is null)
+        {
+            errors.Add("hardLimits: must be an object (leave the section out for the defaults)");
+            return;
+        }
+
+        if (rule.WarningHours <= 0 || rule.WarningHours > MaxHorizonHours)
+        {
+            errors.Add($"hardLimits: warningHours must be more than 0 and at most {MaxHorizonHours} (got {rule.WarningHours})");
+        }
+
+        if (rule.CriticalHours <= 0 || rule.CriticalHours > rule.WarningHours)
+        {
+            errors.Add($"hardLimits: criticalHours must be more than 0 and at most warningHours ({rule.WarningHours}) (got {rule.CriticalHours})");
+        }
+
+        if (rule.WarningPercent <= 0 || rule.WarningPercent > 100)
+        {
+            errors.Add($"hardLimits: warningPercent must be more than 0 and at most 100 (got {rule.WarningPercent})");
+        }
+
+        foreach (var unknown in rule.Receivers.Where(n => !receivers.Contains(n)))
+        {
+            errors.Add($"hardLimits: receivers names an unknown receiver (got '{unknown}')");
+        }
+
+        Repeat("hardLimits", rule.RepeatInterval, errors);
+    }
+
+    /// <summary>OpenAI's hard limits are monthly and per project or organization, so only such a budget can be one.</summary>
+    private static void Enforce(string where, BudgetRule budget, List<string> errors)
+    {
+        if (budget.Enforce is null)
+        {
+            return;
+        }
+
+        if (budget.Period != BudgetPeriod.Month)
+        {
+            errors.Add($"{where}: enforce needs period month, as OpenAI's hard limits are monthly (got {budget.Period.ToString().ToLowerInvariant()})");
+        }
+
+        var scope = budget.Scope;
+        if (scope.Projects.Count > 1 || scope.Models.Count > 0 || scope.LineItems is not null || scope.ApiKeys.Count > 0)
+        {
+            errors.Add($"{where}: enforce needs a scope of exactly one project or the whole organization (no models, lineItems or apiKeys), as OpenAI's hard limits are set per project or organization");
+        }
+
+        if (budget.AmountUsd != decimal.Round(budget.AmountUsd, 2))
+        {
+            errors.Add($"{where}: enforce needs amountUsd in whole cents, as OpenAI's hard limits are (got {budget.AmountUsd})");
+        }
+    }
+
+    internal static string EnforcedScope(ScopeRule scope) => scope.Projects.Count == 0 ? "the organization" : $"project {scope.Projects[0]}";
 
     private static HashSet<string> ValidateReceivers(RulesDocument rules, List<string> errors)
     {

@@ -43,6 +43,43 @@ public sealed class RulesTests
         Assert.Contains(Errors(json), e => e.Contains(expected, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("""hardLimits: { "criticalHours": 100 }""", "hardLimits: criticalHours must be more than 0 and at most warningHours (72) (got 100)")]
+    [InlineData("""hardLimits: { "warningHours": 0 }""", "hardLimits: warningHours must be more than 0 and at most 744 (got 0)")]
+    [InlineData("""hardLimits: { "warningPercent": 120 }""", "hardLimits: warningPercent must be more than 0 and at most 100 (got 120)")]
+    [InlineData("""hardLimits: { "receivers": ["nobody"] }""", "hardLimits: receivers names an unknown receiver (got 'nobody')")]
+    [InlineData("""hardLimits: { "repeatInterval": "00:01:00" }""", "hardLimits: repeatInterval must be 00:05:00 to 31.00:00:00")]
+    [InlineData("""budgets: [{ "name": "B", "period": "week", "amountUsd": 5, "thresholds": [{ "percent": 50 }], "enforce": {} }]""", "budgets[0] \"B\": enforce needs period month")]
+    [InlineData("""budgets: [{ "name": "B", "scope": { "projects": ["a", "b"] }, "amountUsd": 5, "thresholds": [{ "percent": 50 }], "enforce": {} }]""", "budgets[0] \"B\": enforce needs a scope of exactly one project or the whole organization")]
+    [InlineData("""budgets: [{ "name": "B", "scope": { "projects": ["a"], "models": ["gpt-4o"] }, "amountUsd": 5, "thresholds": [{ "percent": 50 }], "enforce": {} }]""", "enforce needs a scope of exactly one project or the whole organization (no models, lineItems or apiKeys)")]
+    [InlineData("""budgets: [{ "name": "B", "amountUsd": 5.001, "thresholds": [{ "percent": 50 }], "enforce": {} }]""", "budgets[0] \"B\": enforce needs amountUsd in whole cents")]
+    [InlineData("""budgets: [{ "name": "B1", "scope": { "projects": ["a"] }, "amountUsd": 5, "thresholds": [{ "percent": 50 }], "enforce": {} }, { "name": "B2", "scope": { "projects": ["a"] }, "amountUsd": 6, "thresholds": [{ "percent": 50 }], "enforce": { "dryRun": false } }]""", "budgets: \"B1\" and \"B2\" both set enforce on the hard limit of project a")]
+    public void Bad_hard_limit_and_enforce_fields_are_named(string body, string expected)
+    {
+        var json = body.Replace("budgets:", "\"budgets\":", StringComparison.Ordinal).Replace("hardLimits:", "\"hardLimits\":", StringComparison.Ordinal);
+
+        Assert.Contains(Errors(json), e => e.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Hard_limit_cutoffs_are_on_without_a_section_and_enforce_defaults_to_a_dry_run()
+    {
+        var (rules, errors) = RulesLoader.Parse("{" + Receivers + """
+            , "budgets": [{ "name": "B", "scope": { "projects": ["Research"] }, "amountUsd": 5000, "thresholds": [{ "percent": 50 }], "enforce": {} },
+                          { "name": "C", "amountUsd": 9000, "thresholds": [{ "percent": 50 }] }]
+            }
+            """, "rules.json");
+
+        Assert.Empty(errors);
+        Assert.True(rules!.HardLimits.Enabled);
+        Assert.Equal((72m, 24m, 90m), (rules.HardLimits.WarningHours, rules.HardLimits.CriticalHours, rules.HardLimits.WarningPercent));
+        Assert.True(rules.Budgets[0].Enforce!.DryRun);
+        Assert.False(rules.Budgets[0].Enforce!.AllowBelowSpend);
+        Assert.Null(rules.Budgets[1].Enforce);
+        Assert.Contains(Errors("\"hardLimits\": null"), e => e.Contains("hardLimits: must be an object", StringComparison.Ordinal));
+        Assert.Contains(Errors("\"hardLimits\": { \"warningHourz\": 5 }"), e => e.Contains("$.hardLimits.warningHourz", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Unknown_properties_and_wrong_types_are_named_by_path()
     {

@@ -67,6 +67,7 @@ public sealed class AlertingTests
             Assert.Contains("Research monthly", message.Body, StringComparison.Ordinal);
             Assert.Contains(scenarios.SpikeProjectName, message.Body, StringComparison.Ordinal);
             Assert.Contains(scenarios.NearCapModel, message.Body, StringComparison.Ordinal);
+            Assert.Contains($"hardlimit|{scenarios.OverrunProjectId}", message.Body, StringComparison.Ordinal);
             Assert.DoesNotContain("sk-admin", message.Body, StringComparison.Ordinal);
         }
 
@@ -124,8 +125,8 @@ public sealed class AlertingTests
         Assert.Equal(0, Count(harness, "teams"));
         Assert.Equal(1, Count(harness, "slack"));
         var health = await harness.Services.GetRequiredService<Health.HealthService>().CheckAsync(default);
-        // The backlog counts notices: the budget, spike and headroom news of the one message Teams did not get.
-        Assert.Equal(3, health.OutboxBacklog);
+        // The backlog counts notices: the budget, spike, headroom and hard-limit cutoff news of the one message Teams did not get.
+        Assert.Equal(4, health.OutboxBacklog);
 
         harness.Simulator.Faults.Clear();
         harness.Clock.Advance(TimeSpan.FromHours(1));
@@ -154,7 +155,8 @@ public sealed class AlertingTests
         var slack = Assert.Single(health.Receivers, r => r.Name == "platform-slack");
         Assert.True(slack.Broken);
         Assert.Contains("404", slack.Reason, StringComparison.Ordinal);
-        Assert.Equal(3, slack.PendingMessages);
+        // Budget, spike, headroom and the hard-limit cutoff (on by default) of the scenarios.
+        Assert.Equal(4, slack.PendingMessages);
         Assert.Equal("degraded", health.Status);
     }
 

@@ -60,6 +60,21 @@ internal static class NoticeSamples
         null, new Uri("https://usage.contoso.example/health"), new(2026, 11, 24, 6, 15, 0, TimeSpan.Zero), null,
         "Create a new admin key in the OpenAI organization settings and update the Key Vault secret openai-admin-key.");
 
+    internal static AlertNotice HardLimitCutoff => new(
+        "hardlimit|proj_research", AlertKind.HardLimit, NoticeType.Firing, Severity.Critical,
+        "Project Research reaches its hard limit of $5,000.00 in about 9 h",
+        "Project Research reaches its hard limit of $5,000.00 in about 9 h (around 2026-11-24 18:20 UTC): its API requests will then fail.",
+        [new("Spent this month", "$4,412.60 (88 %)"), new("Hard limit", "$5,000.00 (enforcing at OpenAI)"), new("Run-rate", "$65.27 per hour (yesterday and today so far)"), new("Limit reached", "2026-11-24 18:20 UTC"), new("Month", "2026-11 (6.6 days left)"), new("Scope", "Research (proj_research)")],
+        null, new Uri("https://usage.contoso.example/api/budgets"), new(2026, 11, 24, 9, 10, 0, TimeSpan.Zero), null,
+        "Includes $212.40 estimated from usage where OpenAI's bill lags.");
+
+    internal static AlertNotice EnforcementReport => new(
+        "enforce|research-monthly", AlertKind.Enforcement, NoticeType.Report, Severity.Info,
+        "Project Research (proj_research): hard limit at OpenAI set to $5,000.00 by budget \"Research – monthly\"",
+        "Set the hard limit at OpenAI from $4,000.00 to $5,000.00.",
+        [new("Budget", "Research – monthly: $5,000.00 a month"), new("Hard limit at OpenAI", "$5,000.00 (was $4,000.00)"), new("Mode", "enforcing"), new("Scope", "project Research (proj_research)")],
+        null, new Uri("https://usage.contoso.example/api/budgets"), At, null, null);
+
     internal static ChatMessage Single(AlertNotice notice) => new("Contoso", At, [notice], Dashboard);
 
     /// <summary>Four mixed notices, most severe first, as evaluation sorts them.</summary>
@@ -83,6 +98,8 @@ internal static class NoticeSamples
         ["spike"] = Single(Spike),
         ["rate-limit"] = Single(RateLimit),
         ["blind"] = Single(Blind),
+        ["hard-limit-cutoff"] = Single(HardLimitCutoff),
+        ["enforcement-report"] = Single(EnforcementReport),
         ["grouped"] = Grouped,
         ["digest"] = Digest,
     };

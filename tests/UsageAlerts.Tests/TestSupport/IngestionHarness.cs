@@ -19,12 +19,15 @@ internal sealed class IngestionHarness : IAsyncDisposable
     private readonly IConfiguration _configuration;
     private readonly TimeSpan _hostClockAhead;
 
-    private IngestionHarness(FakeTimeProvider clock, SimulatorServer simulator, IConfiguration configuration, TimeSpan hostClockAhead)
+    private readonly WebhookStub? _webhooks;
+
+    private IngestionHarness(FakeTimeProvider clock, SimulatorServer simulator, IConfiguration configuration, TimeSpan hostClockAhead, WebhookStub? webhooks)
     {
         Clock = clock;
         Simulator = simulator;
         _configuration = configuration;
         _hostClockAhead = hostClockAhead;
+        _webhooks = webhooks;
         Services = Build();
     }
 
@@ -37,7 +40,8 @@ internal sealed class IngestionHarness : IAsyncDisposable
     public ScheduledJobs Jobs => Services.GetRequiredService<ScheduledJobs>();
 
     /// <param name="hostClockAhead">How far this host's clock runs ahead of OpenAI's (the simulator's).</param>
-    public static async Task<IngestionHarness> StartAsync(string name, SimulatorOptions? simulatorOptions = null, Dictionary<string, string?>? settings = null, TimeSpan hostClockAhead = default)
+    /// <param name="webhooks">Answers the Teams and Slack webhooks (whose secrets then point at it) instead of the network.</param>
+    public static async Task<IngestionHarness> StartAsync(string name, SimulatorOptions? simulatorOptions = null, Dictionary<string, string?>? settings = null, TimeSpan hostClockAhead = default, WebhookStub? webhooks = null)
     {
         var clock = new FakeTimeProvider(Start);
         var simulator = await SimulatorServer.StartAsync(simulatorOptions ?? new SimulatorOptions(), clock);
@@ -54,9 +58,15 @@ internal sealed class IngestionHarness : IAsyncDisposable
                 ["Ingestion:RunBudget"] = "01:00:00",
             })
             // "SIM/..." values point at the simulator, whose port is known only now (webhook sink URLs).
+            .AddInMemoryCollection(webhooks is null ? [] : new Dictionary<string, string?>
+            {
+                ["Secrets:TeamsWebhookUrl"] = WebhookStub.TeamsUrl,
+                ["Secrets:SlackWebhookUrl"] = WebhookStub.SlackUrl,
+                ["Notifications:MinInterval"] = "00:00:00",
+            })
             .AddInMemoryCollection((settings ?? []).Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.Replace("SIM/", simulator.BaseAddress.ToString(), StringComparison.Ordinal))))
             .Build();
-        return new IngestionHarness(clock, simulator, configuration, hostClockAhead);
+        return new IngestionHarness(clock, simulator, configuration, hostClockAhead, webhooks);
     }
 
     /// <summary>A new process over the same tables: nothing in memory survives.</summary>
@@ -70,6 +80,11 @@ internal sealed class IngestionHarness : IAsyncDisposable
     {
         var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(_hostClockAhead == TimeSpan.Zero ? Clock : new AheadClock(Clock, _hostClockAhead));
         services.AddUsageAlerts(_configuration);
+        if (_webhooks is { } webhooks)
+        {
+            services.AddHttpClient<UsageAlerts.Notifications.WebhookClient>().ConfigurePrimaryHttpMessageHandler(() => webhooks);
+        }
+
         return services.BuildServiceProvider();
     }
 

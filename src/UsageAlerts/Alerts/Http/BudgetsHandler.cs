@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using UsageAlerts.Alerts.Evaluation;
+using UsageAlerts.Alerts.HardLimits;
 using UsageAlerts.Http;
 using UsageAlerts.Rules;
 
@@ -13,6 +14,7 @@ internal sealed class BudgetsHandler(
     RulesProvider rules,
     BudgetCalculator calculator,
     HardLimitCalculator hardLimits,
+    ScopeSpendReader scopeSpend,
     AlertStore alerts,
     EvaluationContextFactory contexts) : IRouteHandler
 {
@@ -24,6 +26,7 @@ internal sealed class BudgetsHandler(
         var statuses = await calculator.CalculateAsync(rules.Current.Budgets, context, cancellationToken);
         var states = await alerts.LoadOpenAsync(cancellationToken);
         var limits = await hardLimits.CalculateAsync(context, cancellationToken);
+        var spent = limits.Any(l => l.LimitSet) ? await scopeSpend.ReadAsync(context.Now, cancellationToken) : default;
         return HttpReply.Json(new
         {
             asOf = context.Now,
@@ -61,6 +64,8 @@ internal sealed class BudgetsHandler(
                     state = l.LimitLabel,
                     amountUsd = l.Control.LimitUsd,
                     percent = l.LimitSet ? Math.Round(l.Spend.Percent, 2) : (decimal?)null,
+                    cutoff = l.Control.LimitUsd is { } amount ? Cutoff(CutoffForecast.For(amount, ScopeSpendReader.For(l.Control.ProjectId, spent, context.Now), context.Now), rules.Current.HardLimits) : null,
+                    alert = l.LimitSet && states.GetValueOrDefault(AlertId.HardLimit(l.Control.ProjectId)) is { } state ? AlertView.From(state, []) : null,
                 },
                 spendAlerts = new
                 {
@@ -70,4 +75,15 @@ internal sealed class BudgetsHandler(
             }),
         });
     }
+
+    /// <summary>The cutoff forecast as the hard-limit alert judges it: spend with the estimate, run-rate per hour, when reached.</summary>
+    private static object Cutoff(CutoffForecast forecast, HardLimitRule rule) => new
+    {
+        spentUsd = forecast.SpentUsd,
+        estimatedUsd = forecast.Spend.EstimatedUsd,
+        runRateUsdPerHour = Math.Round(forecast.Spend.RunRateUsdPerHour, 6),
+        reached = forecast.Reached,
+        reachesAt = forecast.ReachesAt,
+        level = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(forecast.Level(rule).ToString()),
+    };
 }
