@@ -44,6 +44,18 @@ public sealed class SimulatorOptions
     /// </summary>
     public int CostsLagHours { get; set; }
 
+    /// <summary>
+    /// Start of a traffic surge (on the hour, UTC), for timelines and benches that need a sudden jump in spend; null
+    /// (default) for none. The surge lasts from then on.
+    /// </summary>
+    public DateTimeOffset? SurgeFrom { get; set; }
+
+    /// <summary>Index of the project that surges (0 is the first project).</summary>
+    public int SurgeProject { get; set; }
+
+    /// <summary>Factor the surging project's traffic is multiplied by from <see cref="SurgeFrom"/>.</summary>
+    public double SurgeFactor { get; set; } = 1;
+
     /// <summary>The <c>organization_id</c> results carry.</summary>
     public string OrganizationId { get; set; } = "org-SimulatedUsageAlerts0001";
 
@@ -60,6 +72,9 @@ public sealed class SimulatorOptions
         Require(Days is >= 1 and <= 800, nameof(Days), "must be between 1 and 800");
         Require(RevisionWindowHours is >= 0 and <= 24 * 31, nameof(RevisionWindowHours), "must be between 0 and 744");
         Require(CostsLagHours is >= 0 and <= 24 * 7, nameof(CostsLagHours), "must be between 0 and 168");
+        Require(SurgeFrom is null || SurgeFrom.Value.ToUnixTimeSeconds() % 3600 == 0, nameof(SurgeFrom), "must be on the hour");
+        Require(SurgeProject >= 0 && SurgeProject < Projects, nameof(SurgeProject), "must be the index of a project (0 to Projects - 1)");
+        Require(SurgeFactor is >= 0 and <= 1000, nameof(SurgeFactor), "must be between 0 and 1000");
         Require(OverrunBudgetUsd > 0, nameof(OverrunBudgetUsd), "must be positive");
         Require(!string.IsNullOrWhiteSpace(AdminKey), nameof(AdminKey), "must not be empty");
         Require(Enum.IsDefined(Fidelity), nameof(Fidelity), "must be Live or Documented");

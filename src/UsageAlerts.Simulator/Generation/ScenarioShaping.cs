@@ -14,6 +14,9 @@ internal sealed record ScenarioShaping(
     long SpikeDay,
     double SpikeFactor)
 {
+    /// <summary>A surge (<see cref="SimulatorOptions.SurgeFrom"/>): this project's traffic times the factor from this hour on.</summary>
+    public (int Project, long FromHour, double Factor) Surge { get; init; } = (-1, long.MaxValue, 1);
+
     // Sunday first, as day 0 of the Unix epoch + 4 is.
     private static readonly double[] Weekly = [0.3, 1.0, 1.05, 1.05, 1.0, 0.9, 0.35];
 
@@ -43,6 +46,9 @@ internal sealed record ScenarioShaping(
             ? factor * OverrunScale
             : factor;
     }
+
+    /// <summary>The surge factor of one hour: 1 outside the surge.</summary>
+    public double HourFactor(int project, long hour) => project == Surge.Project && hour >= Surge.FromHour ? Surge.Factor : 1;
 
     public double MaxDayFactor(int project)
     {

@@ -24,7 +24,7 @@ internal sealed class TrafficModel(OrgCatalog catalog, ScenarioShaping shaping)
         var scale = DayScale(stream, hour / 24);
         if (scale > 0 && hour >= catalog.Timeline.DataStartHour)
         {
-            Fill(kind, stream, hour, scale * Level(stream, hour), components);
+            Fill(kind, stream, hour, scale * Level(stream, hour) * shaping.HourFactor(stream.Project, hour), components);
         }
     }
 
@@ -41,7 +41,7 @@ internal sealed class TrafficModel(OrgCatalog catalog, ScenarioShaping shaping)
         for (var hour = Math.Max(day * 24, catalog.Timeline.DataStartHour); hour < day * 24 + 24; hour++)
         {
             scratch.Clear();
-            Fill(kind, stream, hour, scale * Level(stream, hour), scratch);
+            Fill(kind, stream, hour, scale * Level(stream, hour) * shaping.HourFactor(stream.Project, hour), scratch);
             for (var c = 0; c < totals.Length; c++)
             {
                 totals[c] += scratch[c];

@@ -26,7 +26,10 @@ internal static class ScenarioPlanner
             OverrunScale: 1,
             ProjectCatalog.Spike(catalog.Projects.Count),
             SpikeDay: origin.ToUnixTimeSeconds() / 86_400 - 1,
-            SpikeFactor);
+            SpikeFactor)
+        {
+            Surge = options.SurgeFrom is { } from ? (options.SurgeProject, from.ToUnixTimeSeconds() / 3600, options.SurgeFactor) : (-1, long.MaxValue, 1),
+        };
         if (!options.Scenarios)
         {
             return unscaled;

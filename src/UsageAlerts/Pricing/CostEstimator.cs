@@ -12,7 +12,8 @@ namespace UsageAlerts.Pricing;
 /// (stream <see cref="PerKeyStream"/>, a cost pack like any other) — billed per key where OpenAI grouped costs by
 /// key that day, otherwise usage × rates marked estimated — with the drift against the bill, the usage no rate
 /// covers, and the charges no usage explains. It also writes the day's estimate per project and line item
-/// (<see cref="EstimatedStream"/>), which spend falls back on while OpenAI's bill lags.
+/// (<see cref="EstimatedStream"/>), the daily rows plus the one-minute usage stored since they were read, which
+/// spend falls back on while OpenAI's bill lags.
 /// </summary>
 internal sealed class CostEstimator(
     PricingBacklog backlog,
@@ -30,21 +31,29 @@ internal sealed class CostEstimator(
     public const string EstimatedStream = "costs.estimated.1d";
 
     /// <summary>
-    /// Prices every pending day, oldest first (a day's rates serve the days after it), then writes what it found in
+    /// Prices every pending day, oldest first (a day's rates serve the days after it), and today as well when
+    /// <paramref name="includeToday"/> (after a recent-usage poll, which marks no day), then writes what it found in
     /// batches and clears the marks it read; returns the days priced.
     /// </summary>
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CancellationToken cancellationToken, bool includeToday = false)
     {
-        var pending = (await backlog.PendingAsync(cancellationToken)).OrderBy(p => p.Day).ToList();
-        if (pending.Count == 0)
+        var pending = await backlog.PendingAsync(cancellationToken);
+        var days = pending.Select(p => p.Day).ToHashSet();
+        if (includeToday)
+        {
+            days.Add(Periods.Day(timeProvider.GetUtcNow()));
+        }
+
+        if (days.Count == 0)
         {
             return 0;
         }
 
-        var rates = await store.RatesAsync(pending[0].Day.AddDays(-options.Value.MaxRateAgeDays), pending[^1].Day, cancellationToken);
+        var ordered = days.Order().ToList();
+        var rates = await store.RatesAsync(ordered[0].AddDays(-options.Value.MaxRateAgeDays), ordered[^1], cancellationToken);
         var packs = new List<TableEntity>();
         var records = new List<TableEntity>();
-        foreach (var (day, _) in pending)
+        foreach (var day in ordered)
         {
             var priced = await PriceDayAsync(day, rates, cancellationToken);
             packs.AddRange(priced.Packs);
@@ -55,8 +64,12 @@ internal sealed class CostEstimator(
         var rollups = await tables.GetAsync(TableName.Rollups, cancellationToken);
         await TableBatchWriter.SubmitAsync(rollups, packs.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, p)), cancellationToken);
         await store.SaveAsync(records, cancellationToken);
-        await backlog.ClearAsync(pending, cancellationToken);
-        return pending.Count;
+        if (pending.Count > 0)
+        {
+            await backlog.ClearAsync(pending, cancellationToken);
+        }
+
+        return ordered.Count;
     }
 
     /// <summary>One day's pricing: its estimate, and the entities to write (packs for the rollups, rates and estimate for the pricing table).</summary>
@@ -65,6 +78,7 @@ internal sealed class CostEstimator(
     private async Task<DayPricing> PriceDayAsync(DateOnly day, SortedDictionary<DateOnly, IReadOnlyList<UnitRate>> knownRates, CancellationToken cancellationToken)
     {
         var usage = await usageReader.ReadDayAsync(day, cancellationToken);
+        var recent = await usageReader.ReadRecentAsync(day, cancellationToken);
         var billed = new List<CostRecord>();
         await foreach (var cost in costReader.ReadAsync(Periods.Midnight(day), Periods.Midnight(day.AddDays(1)), cancellationToken))
         {
@@ -93,8 +107,10 @@ internal sealed class CostEstimator(
         var rates = knownRates.LastOrDefault(r => r.Key <= day && r.Key >= oldest);
         var lookup = (rates.Value ?? []).ToLookup(r => r.LineItem, StringComparer.Ordinal);
         var estimated = new List<CostRecord>();
+        var recentEstimated = new List<CostRecord>();
         var unpriced = new Dictionary<(string?, string), long>();
-        foreach (var (row, lineItem, quantity) in quantities)
+        var recentQuantities = recent.SelectMany(row => BillableUsage.Quantities(row).Select(q => (Row: row, q.LineItem, q.Quantity, Recent: true)));
+        foreach (var (row, lineItem, quantity, fromMinutes) in quantities.Select(q => (q.Row, q.LineItem, q.Quantity, Recent: false)).Concat(recentQuantities))
         {
             var candidates = lookup[lineItem].ToList();
             if (candidates.Count == 0)
@@ -105,8 +121,11 @@ internal sealed class CostEstimator(
 
             // A tier the rates never saw is priced like the default tier, or whatever rate the line item has.
             var rate = candidates.FirstOrDefault(r => r.Tier == row.Tier) ?? candidates.FirstOrDefault(r => r.Tier == "default") ?? candidates[0];
-            estimated.Add(new CostRecord(day, row.ProjectId, lineItem, row.ApiKeyId, quantity * rate.UsdPerUnit, Estimated: true));
+            // Minute rows carry no API key: they count in the day's estimate, not in its per-key costs.
+            (fromMinutes ? recentEstimated : estimated).Add(new CostRecord(day, row.ProjectId, lineItem, row.ApiKeyId, quantity * rate.UsdPerUnit, Estimated: true));
         }
+
+        var dayEstimated = estimated.Concat(recentEstimated).ToList();
 
         var billedPerKey = billed.Any(c => c.ApiKeyId is not null);
         var perKey = billedPerKey
@@ -117,11 +136,11 @@ internal sealed class CostEstimator(
             day,
             rates.Value is null ? null : rates.Key,
             billedPerKey,
-            billed.Count == 0 ? [] : Drift(billed, estimated),
+            billed.Count == 0 ? [] : Drift(billed, dayEstimated),
             [.. unpriced.Select(u => new UnpricedUsage(u.Key.Item1, u.Key.Item2, u.Value))],
             [.. billedByItem.Where(b => !usedItems.Contains(b.Key.LineItem)).Select(b => new UnmatchedCharge(b.Key.Project, b.Key.LineItem, b.Value))]);
         records.Add(PricingStore.EstimateEntity(estimate));
-        return new DayPricing(estimate, [Pack(PerKeyStream, day, perKey), Pack(EstimatedStream, day, estimated.Select(e => e with { ApiKeyId = null }))], records);
+        return new DayPricing(estimate, [Pack(PerKeyStream, day, perKey), Pack(EstimatedStream, day, dayEstimated.Select(e => e with { ApiKeyId = null }))], records);
     }
 
     private static List<ProjectDrift> Drift(List<CostRecord> billed, List<CostRecord> estimated)

@@ -15,6 +15,13 @@ public sealed class PricingOptions
     [Range(typeof(TimeSpan), "00:00:00", "31.00:00:00")]
     public TimeSpan CostsFinalAfter { get; set; } = TimeSpan.FromHours(48);
 
+    /// <summary>
+    /// A project's bill for an open day replaces the estimate once it is within this many percent below it: the rest
+    /// is rate error, not lag, and a bill that covers the day is the better figure.
+    /// </summary>
+    [Range(typeof(decimal), "0", "50")]
+    public decimal LagMarginPercent { get; set; } = 2m;
+
     /// <summary>A day without a bill of its own (today, or costs not yet reported) uses rates learned at most this many days before.</summary>
     [Range(1, 90)]
     public int MaxRateAgeDays { get; set; } = 14;

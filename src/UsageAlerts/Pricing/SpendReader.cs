@@ -7,9 +7,9 @@ namespace UsageAlerts.Pricing;
 
 /// <summary>
 /// Spend as budgets and spikes should see it: billed costs for days whose bill is final, and for the days since,
-/// per project, the bill or the estimate from usage × learned rates, whichever is larger (the estimate marked). So a
-/// breach shows as soon as usage is polled, not hours later when OpenAI's costs catch up, and a bill that arrives
-/// replaces the estimate as soon as it covers it.
+/// per project, the bill, or the estimate from usage × learned rates (marked) while the bill stays more than
+/// <see cref="PricingOptions.LagMarginPercent"/> below it. So a breach shows as soon as usage is polled, not hours
+/// later when OpenAI's costs catch up, and a bill that arrives replaces the estimate as soon as it covers it.
 /// </summary>
 internal sealed class SpendReader(CostReader costs, IOptions<PricingOptions> options, TimeProvider timeProvider)
 {
@@ -30,14 +30,14 @@ internal sealed class SpendReader(CostReader costs, IOptions<PricingOptions> opt
 
         var billed = await ListAsync(costs.ReadAsync(recentFrom, to, cancellationToken));
         var estimated = await ListAsync(costs.ReadStreamAsync(CostEstimator.EstimatedStream, recentFrom, to, cancellationToken));
-        foreach (var cost in Merge(billed, estimated))
+        foreach (var cost in Merge(billed, estimated, options.Value.LagMarginPercent))
         {
             yield return cost;
         }
     }
 
-    /// <summary>Per day and project: the billed rows, unless the estimate is larger (a bill still catching up).</summary>
-    internal static IEnumerable<CostRecord> Merge(IReadOnlyList<CostRecord> billed, IReadOnlyList<CostRecord> estimated)
+    /// <summary>Per day and project: the billed rows, unless they fall more than the margin short of the estimate (a bill still catching up).</summary>
+    internal static IEnumerable<CostRecord> Merge(IReadOnlyList<CostRecord> billed, IReadOnlyList<CostRecord> estimated, decimal lagMarginPercent)
     {
         var billedGroups = billed.GroupBy(c => (c.Day, c.ProjectId)).ToDictionary(g => g.Key, g => g.ToList());
         var estimatedGroups = estimated.GroupBy(c => (c.Day, c.ProjectId)).ToDictionary(g => g.Key, g => g.ToList());
@@ -45,7 +45,7 @@ internal sealed class SpendReader(CostReader costs, IOptions<PricingOptions> opt
         {
             var bill = billedGroups.GetValueOrDefault(key) ?? [];
             var estimate = estimatedGroups.GetValueOrDefault(key) ?? [];
-            var rows = estimate.Sum(e => e.AmountUsd) > bill.Sum(b => b.AmountUsd) ? estimate : bill;
+            var rows = bill.Sum(b => b.AmountUsd) < estimate.Sum(e => e.AmountUsd) * (1 - (lagMarginPercent / 100m)) ? estimate : bill;
             foreach (var row in rows)
             {
                 yield return row;

@@ -17,12 +17,26 @@ public sealed class SpendMergeTests
     {
         var merged = SpendReader.Merge(
             [Billed("a", 150m), Billed("b", 40m), Billed("a", 500m, day: -1)],
-            [Estimate("a", 480m), Estimate("b", 39m), Estimate("c", 7m), Estimate("a", 495m, day: -1)]).ToList();
+            [Estimate("a", 480m), Estimate("b", 39m), Estimate("c", 7m), Estimate("a", 495m, day: -1)],
+            lagMarginPercent: 0).ToList();
 
         Assert.Equal(480m, merged.Where(c => c.ProjectId == "a" && c.Day == Day).Sum(c => c.AmountUsd));
         Assert.True(merged.Where(c => c.ProjectId == "a" && c.Day == Day).All(c => c.Estimated));
         Assert.Equal(40m, Assert.Single(merged, c => c.ProjectId == "b").AmountUsd);
         Assert.True(Assert.Single(merged, c => c.ProjectId == "c").Estimated);
         Assert.False(Assert.Single(merged, c => c.Day == Day.AddDays(-1)).Estimated);
+    }
+
+    [Theory]
+    [InlineData(0, 99, true)]
+    [InlineData(2, 99, false)]
+    [InlineData(2, 97.99, true)]
+    [InlineData(2, 98, false)]
+    public void A_bill_within_the_lag_margin_below_the_estimate_is_taken_as_complete(decimal margin, decimal bill, bool estimated)
+    {
+        var merged = SpendReader.Merge([Billed("a", bill)], [Estimate("a", 100m)], margin).ToList();
+
+        Assert.Equal(estimated ? 100m : bill, Assert.Single(merged).AmountUsd);
+        Assert.Equal(estimated, merged[0].Estimated);
     }
 }

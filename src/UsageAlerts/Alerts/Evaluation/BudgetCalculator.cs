@@ -1,15 +1,17 @@
 using Microsoft.Extensions.Options;
+using UsageAlerts.Pricing;
 using UsageAlerts.Rules;
-using UsageAlerts.Storage;
 
 namespace UsageAlerts.Alerts.Evaluation;
 
 /// <summary>
 /// Spend per budget scope and period from stored daily costs, with the estimate from usage where the bill still lags
-/// (<see cref="Pricing.SpendReader"/>). Today's bucket is still growing and costs lag, so
-/// it counts as provisional; the run-rate uses complete days only. Serves both alerting and <c>/api/budgets</c>.
+/// (<see cref="SpendReader"/>). Today's bucket is still growing and costs lag, so it counts as provisional; the
+/// run-rate uses complete days only. A period stays open for evaluation until its costs are final
+/// (<see cref="PricingOptions.CostsFinalAfter"/> after it ends): <see cref="CalculateLateAsync"/> gives those
+/// periods' late figures. Serves both alerting and <c>/api/budgets</c>.
 /// </summary>
-internal sealed class BudgetCalculator(Pricing.SpendReader spend, IOptions<RulesOptions> options)
+internal sealed class BudgetCalculator(SpendReader spend, IOptions<RulesOptions> options, IOptions<PricingOptions> pricing)
 {
     private static readonly TimeSpan CostsMaxAge = TimeSpan.FromHours(6);
 
@@ -24,12 +26,67 @@ internal sealed class BudgetCalculator(Pricing.SpendReader spend, IOptions<Rules
         var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
         var runRateDays = options.Value.ForecastRunRateDays;
         var periods = budgets.Select(b => PeriodWindow.Containing(now, b.Period)).ToList();
-        var from = periods.Min(p => p.Start) < today.AddDays(-runRateDays) ? periods.Min(p => p.Start) : today.AddDays(-runRateDays);
+        var sums = await SumAsync([.. budgets], periods, context, today.AddDays(-runRateDays), today.AddDays(1), today, cancellationToken);
+        var trusted = context.IsTrusted(EvaluationContext.CostsStream, CostsMaxAge);
+        return [.. budgets.Select((budget, i) =>
+        {
+            var runRate = sums[i].Recent / runRateDays;
+            var forecast = sums[i].Spent + (runRate * (decimal)periods[i].DaysLeft(now));
+            var meaningful = periods[i].Elapsed(now) >= options.Value.MinimumForecastShare;
+            return new BudgetStatus(budget, periods[i], sums[i].Spent, sums[i].Provisional, runRate, forecast, meaningful,
+                Level(budget, sums[i].Spent, ThresholdBasis.Actual), meaningful ? Level(budget, forecast, ThresholdBasis.Forecast) : 0, trusted)
+            {
+                EstimatedUsd = sums[i].Estimated,
+                FinalAt = periods[i].End + pricing.Value.CostsFinalAfter,
+            };
+        })];
+    }
+
+    /// <summary>
+    /// The budgets whose previous period ended less than <see cref="PricingOptions.CostsFinalAfter"/> ago, with that
+    /// period's spend as known now: spend OpenAI reports after a period ends still counts against it. No forecast:
+    /// the period is over.
+    /// </summary>
+    public async Task<IReadOnlyList<BudgetStatus>> CalculateLateAsync(IReadOnlyList<BudgetRule> budgets, EvaluationContext context, CancellationToken cancellationToken)
+    {
+        var now = context.Now;
+        var open = budgets.Select(b => (Rule: b, Period: PeriodWindow.Containing(PeriodWindow.Containing(now, b.Period).Start.AddTicks(-1), b.Period)))
+            .Where(b => now < b.Period.End + pricing.Value.CostsFinalAfter)
+            .ToList();
+        if (open.Count == 0)
+        {
+            return [];
+        }
+
+        var rules = open.Select(o => o.Rule).ToList();
+        var periods = open.Select(o => o.Period).ToList();
+        var sums = await SumAsync(rules, periods, context, periods.Min(p => p.Start), periods.Max(p => p.End), periods.Max(p => p.End), cancellationToken);
+        var trusted = context.IsTrusted(EvaluationContext.CostsStream, CostsMaxAge);
+        return [.. rules.Select((budget, i) => new BudgetStatus(budget, periods[i], sums[i].Spent, 0, 0, sums[i].Spent, false,
+            Level(budget, sums[i].Spent, ThresholdBasis.Actual), 0, trusted)
+        {
+            EstimatedUsd = sums[i].Estimated,
+            FinalAt = periods[i].End + pricing.Value.CostsFinalAfter,
+            Late = true,
+        })];
+    }
+
+    private sealed class Sums
+    {
+        public decimal Spent;
+        public decimal Provisional;
+        public decimal Estimated;
+        public decimal Recent;
+    }
+
+    /// <summary>Per budget: spend in its period (of it estimated, and from <paramref name="today"/> on), and spend in [recentFrom, today).</summary>
+    private async Task<Sums[]> SumAsync(
+        List<BudgetRule> budgets, List<PeriodWindow> periods, EvaluationContext context, DateTimeOffset recentFrom, DateTimeOffset to, DateTimeOffset today, CancellationToken cancellationToken)
+    {
+        var from = periods.Min(p => p.Start) < recentFrom ? periods.Min(p => p.Start) : recentFrom;
         var matchers = budgets.Select(b => new ScopeMatcher(b.Scope, context.ProjectNames)).ToList();
-        var spent = new decimal[budgets.Count];
-        var provisional = new decimal[budgets.Count];
-        var recent = new decimal[budgets.Count];
-        await foreach (var row in spend.ReadAsync(from, today.AddDays(1), cancellationToken))
+        var sums = budgets.Select(_ => new Sums()).ToArray();
+        await foreach (var row in spend.ReadAsync(from, to, cancellationToken))
         {
             for (var i = 0; i < budgets.Count; i++)
             {
@@ -41,23 +98,16 @@ internal sealed class BudgetCalculator(Pricing.SpendReader spend, IOptions<Rules
                 var day = Storage.Periods.Midnight(row.Day);
                 if (day >= periods[i].Start && day < periods[i].End)
                 {
-                    spent[i] += row.AmountUsd;
-                    provisional[i] += day >= today ? row.AmountUsd : 0;
+                    sums[i].Spent += row.AmountUsd;
+                    sums[i].Provisional += day >= today ? row.AmountUsd : 0;
+                    sums[i].Estimated += row.Estimated ? row.AmountUsd : 0;
                 }
 
-                recent[i] += day < today && day >= today.AddDays(-runRateDays) ? row.AmountUsd : 0;
+                sums[i].Recent += day < today && day >= recentFrom ? row.AmountUsd : 0;
             }
         }
 
-        var trusted = context.IsTrusted(EvaluationContext.CostsStream, CostsMaxAge);
-        return [.. budgets.Select((budget, i) =>
-        {
-            var runRate = recent[i] / runRateDays;
-            var forecast = spent[i] + (runRate * (decimal)periods[i].DaysLeft(now));
-            var meaningful = periods[i].Elapsed(now) >= options.Value.MinimumForecastShare;
-            return new BudgetStatus(budget, periods[i], spent[i], provisional[i], runRate, forecast, meaningful,
-                Level(budget, spent[i], ThresholdBasis.Actual), meaningful ? Level(budget, forecast, ThresholdBasis.Forecast) : 0, trusted);
-        })];
+        return sums;
     }
 
     /// <summary>How many of the thresholds that apply to this basis the amount has reached.</summary>

@@ -18,6 +18,15 @@ internal sealed record BudgetStatus(
     int ForecastLevel,
     bool Trusted)
 {
+    /// <summary>The part of <see cref="SpentUsd"/> estimated from usage because OpenAI's bill did not cover it yet.</summary>
+    public decimal EstimatedUsd { get; init; }
+
+    /// <summary>When the period's costs count as final: until then late spend still counts against it.</summary>
+    public DateTimeOffset FinalAt { get; init; }
+
+    /// <summary>True for a period that has ended but whose costs are not final yet (its figures are late figures).</summary>
+    public bool Late { get; init; }
+
     public decimal Percent => Rule.AmountUsd == 0 ? 0 : SpentUsd / Rule.AmountUsd * 100m;
 
     public decimal ForecastPercent => Rule.AmountUsd == 0 ? 0 : ForecastUsd / Rule.AmountUsd * 100m;

@@ -8,7 +8,8 @@ namespace UsageAlerts.Alerts.Http;
 
 /// <summary>
 /// <c>GET /api/budgets</c>: every budget in its current period — spent, percent, forecast, thresholds crossed, alert
-/// state — and, next to them, OpenAI's own hard spend limits and spend alerts with this month's spend against each.
+/// state, the part estimated from usage, and when its costs are final; a period that ended but is not final yet is
+/// listed as well, marked <c>late</c> — and, next to them, OpenAI's own hard spend limits and spend alerts with this month's spend against each.
 /// </summary>
 internal sealed class BudgetsHandler(
     RulesProvider rules,
@@ -23,7 +24,8 @@ internal sealed class BudgetsHandler(
     public async Task<HttpReply> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var context = await contexts.CreateAsync(cancellationToken);
-        var statuses = await calculator.CalculateAsync(rules.Current.Budgets, context, cancellationToken);
+        var statuses = (await calculator.CalculateLateAsync(rules.Current.Budgets, context, cancellationToken))
+            .Concat(await calculator.CalculateAsync(rules.Current.Budgets, context, cancellationToken));
         var states = await alerts.LoadOpenAsync(cancellationToken);
         var limits = await hardLimits.CalculateAsync(context, cancellationToken);
         var spent = limits.Any(l => l.LimitSet) ? await scopeSpend.ReadAsync(context.Now, cancellationToken) : default;
@@ -39,6 +41,9 @@ internal sealed class BudgetsHandler(
                 amountUsd = s.Rule.AmountUsd,
                 spentUsd = s.SpentUsd,
                 provisionalUsd = s.ProvisionalUsd,
+                estimatedUsd = s.EstimatedUsd,
+                late = s.Late,
+                finalAt = s.FinalAt,
                 percent = Math.Round(s.Percent, 2),
                 runRateUsdPerDay = Math.Round(s.RunRateUsd, 6),
                 forecastUsd = s.ForecastUsd,
