@@ -57,6 +57,19 @@ public sealed class CutoffTimelineTests : IAsyncDisposable
         return System.Text.Json.JsonDocument.Parse(reply.Body).RootElement.Clone();
     }
 
+    /// <summary>The dashboard's budget panel as the page renders it (its gauges and their notes).</summary>
+    private static async Task<string> BudgetPanelAsync(IngestionHarness harness)
+    {
+        var handler = harness.Services.GetRequiredKeyedService<UsageAlerts.Http.IRouteHandler>(UsageAlerts.Http.RouteNames.Dashboard);
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        context.Request.QueryString = new Microsoft.AspNetCore.Http.QueryString("?stack=project");
+        var html = (await handler.HandleAsync(context.Request, default)).Body;
+        var start = html.IndexOf("Hard limits and budgets", StringComparison.Ordinal);
+        Assert.True(start >= 0, "the dashboard has no budget panel");
+        var end = html.IndexOf("</section>", start, StringComparison.Ordinal);
+        return html[start..(end < 0 ? html.Length : end)];
+    }
+
     private static long Cents(decimal usd) => (long)Math.Ceiling(usd * 100m);
 
     [Fact]
@@ -91,6 +104,10 @@ public sealed class CutoffTimelineTests : IAsyncDisposable
         Assert.Equal("critical", cutoff.GetProperty("level").GetString());
         Assert.InRange(cutoff.GetProperty("reachesAt").GetDateTimeOffset(), start.AddHours(19.5), start.AddHours(20.5));
         Assert.Equal("firing", control.GetProperty("hardLimit").GetProperty("alert").GetProperty("status").GetString());
+        var reachesAt = cutoff.GetProperty("reachesAt").GetDateTimeOffset();
+        var panel = await BudgetPanelAsync(harness);
+        Assert.Contains($"reached {UsageAlerts.Alerts.HardLimits.HardLimitSource.In(reachesAt - harness.Clock.GetUtcNow())}, {UsageAlerts.Alerts.HardLimits.HardLimitSource.Around(reachesAt, harness.Clock.GetUtcNow())}", panel, StringComparison.Ordinal);
+        Assert.Contains("#e15759", panel, StringComparison.Ordinal);
 
         // Polls and evaluations go on through the afternoon: the same forecast says nothing new.
         for (var minutes = 65; minutes <= 245; minutes += 60)
@@ -105,6 +122,7 @@ public sealed class CutoffTimelineTests : IAsyncDisposable
         webhooks.Expect();
         await StepAsync(harness, start.AddMinutes(320));
         Assert.All(webhooks.Expect("teams", "slack"), m => Assert.Contains($"Resolved: Project {project.Name} not heading for its hard limit", m.Body, StringComparison.Ordinal));
+        Assert.DoesNotContain("#e15759", await BudgetPanelAsync(harness), StringComparison.Ordinal);
         await StepAsync(harness, start.AddMinutes(380));
         webhooks.Expect();
     }

@@ -3,7 +3,11 @@ using System.Globalization;
 namespace UsageAlerts.Summaries.Charts;
 
 /// <summary>One gauge row: spent against an amount, with tick marks (alert thresholds) along the track.</summary>
-internal sealed record Gauge(string Label, decimal SpentUsd, decimal AmountUsd, string Status, IReadOnlyList<decimal> TicksUsd, bool Critical);
+internal sealed record Gauge(string Label, decimal SpentUsd, decimal AmountUsd, string Status, IReadOnlyList<decimal> TicksUsd, bool Critical)
+{
+    /// <summary>What the figures mean beyond spent-of-amount (a forecast, a cutoff time, an estimated part), under the bar.</summary>
+    public string? Note { get; init; }
+}
 
 /// <summary>
 /// Horizontal gauges, one row each: a grey track for the amount, a bar for spend (red once critical, amber past
@@ -40,7 +44,7 @@ internal static class GaugeChart
 
             svg.Line(TrackLeft + scale, y, TrackLeft + scale, y + 22, "axis")
                 .Text(TrackLeft + TrackWidth + 8, y + 15, $"{percent} · {gauge.Status}", "start", "label")
-                .Text(TrackLeft, y + 32, $"{HumanFormat.Usd(gauge.SpentUsd)} of {HumanFormat.Usd(gauge.AmountUsd)}", "start", "small");
+                .Text(TrackLeft, y + 32, $"{HumanFormat.Usd(gauge.SpentUsd)} of {HumanFormat.Usd(gauge.AmountUsd)}{(gauge.Note is null ? "" : " · " + gauge.Note)}", "start", "small");
         }
 
         return svg.ToString();
