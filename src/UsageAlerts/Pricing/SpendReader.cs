@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using UsageAlerts.Storage;
-using UsageAlerts.Summaries;
 
 namespace UsageAlerts.Pricing;
 
@@ -15,7 +14,7 @@ internal sealed class SpendReader(CostReader costs, IOptions<PricingOptions> opt
 {
     public async IAsyncEnumerable<CostRecord> ReadAsync(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var openFrom = Periods.Midnight(Periods.Day(timeProvider.GetUtcNow() - options.Value.CostsFinalAfter).AddDays(-1));
+        var openFrom = Periods.Midnight(OpenFrom());
         var finalTo = to < openFrom ? to : openFrom;
         await foreach (var cost in costs.ReadAsync(from, finalTo, cancellationToken))
         {
@@ -36,7 +35,10 @@ internal sealed class SpendReader(CostReader costs, IOptions<PricingOptions> opt
         }
     }
 
-    /// <summary>Per day and project: the billed rows, unless they fall more than the margin short of the estimate (a bill still catching up).</summary>
+    /// <summary>The first day whose bill may still change (the day before the last final one, for a margin): from it on, spend may be estimated.</summary>
+    public DateOnly OpenFrom() => Periods.Day(timeProvider.GetUtcNow() - options.Value.CostsFinalAfter).AddDays(-1);
+
+    /// <summary>Per day and project: the billed rows, unless their charges fall more than the margin short of the estimate (a bill still catching up).</summary>
     internal static IEnumerable<CostRecord> Merge(IReadOnlyList<CostRecord> billed, IReadOnlyList<CostRecord> estimated, decimal lagMarginPercent)
     {
         var billedGroups = billed.GroupBy(c => (c.Day, c.ProjectId)).ToDictionary(g => g.Key, g => g.ToList());
@@ -45,7 +47,12 @@ internal sealed class SpendReader(CostReader costs, IOptions<PricingOptions> opt
         {
             var bill = billedGroups.GetValueOrDefault(key) ?? [];
             var estimate = estimatedGroups.GetValueOrDefault(key) ?? [];
-            var rows = bill.Sum(b => b.AmountUsd) < estimate.Sum(e => e.AmountUsd) * (1 - (lagMarginPercent / 100m)) ? estimate : bill;
+            // Credits and refunds (negative lines) are never in an estimate from usage: they stay, and only charges
+            // are weighed against it. No estimate at all (a credit-only group) keeps the bill.
+            var charges = bill.Where(b => b.AmountUsd > 0).Sum(b => b.AmountUsd);
+            var rows = estimate.Count > 0 && charges < estimate.Sum(e => e.AmountUsd) * (1 - (lagMarginPercent / 100m))
+                ? estimate.Concat(bill.Where(b => b.AmountUsd < 0))
+                : bill;
             foreach (var row in rows)
             {
                 yield return row;

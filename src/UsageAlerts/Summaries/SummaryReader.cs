@@ -10,7 +10,7 @@ namespace UsageAlerts.Summaries;
 /// of days within a month (read from day packs) and, where the plan allows, whole sealed months (read from month
 /// packs); the pieces are read concurrently, so a request reads a number of entities bounded by its range.
 /// </summary>
-internal sealed class SummaryReader(StreamCatalog catalog, SealedMonths sealedMonths, RollupReader rollups)
+internal sealed class SummaryReader(StreamCatalog catalog, SealedMonths sealedMonths, RollupReader rollups, Pricing.SpendReader spend)
 {
     private const int ConcurrentQueries = 8;
 
@@ -18,7 +18,10 @@ internal sealed class SummaryReader(StreamCatalog catalog, SealedMonths sealedMo
     {
         var horizons = plan.MonthlyRollups ? await sealedMonths.LoadAsync(cancellationToken) : new Dictionary<string, DateOnly>();
         var reads = new List<(StreamRead Read, ReadSegment Segment)>();
-        if (plan.Costs is { } costs)
+        // Billed costs of days whose bill may still grow are read as budgets read them: the bill, or the estimate
+        // from usage while the bill lags (marked estimated). Per-key costs already carry their own estimates.
+        var open = plan.Costs is { } all && plan.CostStream == StreamCatalog.CostsStreamName ? OpenPart(all) : null;
+        if ((open is { } openPart ? FinalPart(plan.Costs!.Value, openPart) : plan.Costs) is { } costs)
         {
             var fallback = plan.CostStream == StreamCatalog.CostsStreamName ? null : StreamCatalog.CostsStreamName;
             reads.AddRange(Segments(new StreamRead(plan.CostStream, null, plan.Filter, null) { FallbackStream = fallback }, costs, horizons, plan.MonthlyRollups));
@@ -35,8 +38,26 @@ internal sealed class SummaryReader(StreamCatalog catalog, SealedMonths sealedMo
         await Parallel.ForEachAsync(reads, parallel, async (read, token) => Interlocked.Add(ref rows, read.Segment.Month
             ? await rollups.ReadMonthAsync(read.Read, read.Segment.Days.From, sink, token)
             : await rollups.ReadDaysAsync(read.Read, read.Segment.Days, sink, token)));
+        if (open is { } recent)
+        {
+            await foreach (var row in spend.ReadAsync(Periods.Midnight(recent.From), Periods.Midnight(recent.To), cancellationToken))
+            {
+                sink.Add(row);
+                rows++;
+            }
+        }
+
         return new ReadResult(rows, reads.Count(r => r.Segment.Month));
     }
+
+    private SummaryRange? OpenPart(SummaryRange costs)
+    {
+        var from = spend.OpenFrom();
+        return costs.To <= from ? null : new SummaryRange(costs.From > from ? costs.From : from, costs.To);
+    }
+
+    private static SummaryRange? FinalPart(SummaryRange costs, SummaryRange open) =>
+        open.From <= costs.From ? null : new SummaryRange(costs.From, open.From);
 
     private static IEnumerable<(StreamRead, ReadSegment)> Segments(StreamRead read, SummaryRange range, IReadOnlyDictionary<string, DateOnly> horizons, bool allowMonths) =>
         ReadSegment.Plan(range, horizons.TryGetValue(read.Stream, out var day) ? day : null, allowMonths).Select(segment => (read, segment));

@@ -27,6 +27,18 @@ public sealed class SpendMergeTests
         Assert.False(Assert.Single(merged, c => c.Day == Day.AddDays(-1)).Estimated);
     }
 
+    [Fact]
+    public void Credits_stay_and_a_credit_only_group_is_not_replaced_by_nothing()
+    {
+        var merged = SpendReader.Merge(
+            [Billed("a", 50m), Billed("a", -10m), Billed(null!, -3m)],
+            [Estimate("a", 100m)],
+            lagMarginPercent: 2).ToList();
+
+        Assert.Equal(90m, merged.Where(c => c.ProjectId == "a").Sum(c => c.AmountUsd));
+        Assert.Equal(-3m, Assert.Single(merged, c => c.ProjectId is null).AmountUsd);
+    }
+
     [Theory]
     [InlineData(0, 99, true)]
     [InlineData(2, 99, false)]

@@ -110,9 +110,10 @@ internal sealed class SpendTimeline : IAsyncDisposable
     public void JumpTo(DateTimeOffset time) => Clock.AdjustTime(time);
 
     /// <summary>A route's JSON answer, as <c>GET /api/{route}</c> gives it.</summary>
-    public async Task<JsonElement> RouteAsync(string route)
+    public async Task<JsonElement> RouteAsync(string route, string query = "")
     {
         var context = new DefaultHttpContext { RequestServices = Services };
+        context.Request.QueryString = new QueryString(query);
         var reply = await Services.GetRequiredService<HttpRoutes>().HandleAsync(route, context.Request);
         Assert.Equal(200, reply.StatusCode);
         return JsonDocument.Parse(reply.Body).RootElement.Clone();

@@ -72,6 +72,12 @@ public sealed class SpendTimelineTests
         Assert.True(status.GetProperty("estimatedUsd").GetDecimal() > 0);
         Assert.False(status.GetProperty("late").GetBoolean());
 
+        // The summary reads today's spend as the budget does: the estimate from usage, marked, not the lagging bill.
+        var day = (await timeline.RouteAsync("summary", $"?from=2026-11-24&groupBy=day&project={project}")).GetProperty("groups")[0];
+        Assert.Equal("estimated", day.GetProperty("costStatus").GetString());
+        Assert.True(day.GetProperty("costUsd").GetDecimal() > 250 * fiveMinutes, $"today's summary cost {day.GetProperty("costUsd")} misses the surge");
+        Assert.Equal(day.GetProperty("costUsd").GetDecimal(), day.GetProperty("costEstimatedUsd").GetDecimal());
+
         await timeline.RunUntilAsync(surge.AddMinutes(40));
         Expect(timeline, ref seen, one: false);
 

@@ -40,8 +40,10 @@ internal sealed class CostPanel(IOptions<SummaryOptions> options) : IDashboardPa
 
         var total = data.CostByPeriod.Total;
         var caption = $"Total {HumanFormat.Usd(total.CostUsd)}" + (total.ProvisionalCostUsd != 0 || total.ProvisionalCostRows > 0
-            ? $", of which {HumanFormat.Usd(total.ProvisionalCostUsd)} is provisional (today, lighter bar; costs lag)."
-            : ", all billed.");
+            ? $", of which {HumanFormat.Usd(total.ProvisionalCostUsd)} is provisional (today, lighter bar; costs lag)"
+            : ", all billed") + (total.EstimatedCostRows > 0
+            ? $"; {HumanFormat.Usd(total.EstimatedCostUsd)} is estimated from usage where OpenAI's bill lags."
+            : ".");
         return ValueTask.FromResult<DashboardPanel?>(new("cost", title, chart + PanelHtml.Legend(series) + PanelHtml.Caption(caption), Wide: true));
     }
 }
