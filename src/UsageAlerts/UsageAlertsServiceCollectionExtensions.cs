@@ -137,6 +137,13 @@ public static class UsageAlertsServiceCollectionExtensions
     private static void AddPricing(IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<PricingOptions>(configuration, PricingOptions.SectionName);
+        services.AddSingleton<IValidateOptions<PricingOptions>, PricingOptionsValidator>();
+        // Read once: the options validator has already rejected a malformed file at start-up.
+        services.TryAddSingleton(provider => PriceListLoader.Load(provider.GetRequiredService<IOptions<PricingOptions>>().Value.ResolvedPricesPath) switch
+        {
+            ({ } prices, _) => prices,
+            (_, var errors) => throw new InvalidOperationException(string.Join(Environment.NewLine, errors)),
+        });
         services.TryAddSingleton<PricingBacklog>();
         services.TryAddSingleton<PricingStore>();
         services.TryAddSingleton<PricedUsageReader>();
