@@ -1,5 +1,6 @@
 using UsageAlerts.Alerts.Evaluation;
 using UsageAlerts.Notifications;
+using UsageAlerts.Pricing;
 using UsageAlerts.Rules;
 using UsageAlerts.Storage;
 
@@ -7,9 +8,11 @@ namespace UsageAlerts.Digests;
 
 /// <summary>
 /// The daily or weekly chat summary: yesterday against the day before, month to date against budgets, top projects
-/// and models, and the projects that moved most against their last week.
+/// and models, and the projects that moved most against their last week. Spend is read through
+/// <see cref="SpendReader"/> (the bill where it is final or covers the day, the estimate from usage elsewhere), and a
+/// figure that holds estimated spend says so.
 /// </summary>
-internal sealed class DigestBuilder(CostReader costs, BudgetCalculator budgets)
+internal sealed class DigestBuilder(SpendReader spend, BudgetCalculator budgets)
 {
     private const int Top = 5;
 
@@ -20,25 +23,30 @@ internal sealed class DigestBuilder(CostReader costs, BudgetCalculator budgets)
         var monthStart = new DateTimeOffset(today.Year, today.Month, 1, 0, 0, 0, TimeSpan.Zero);
         var from = monthStart < today.AddDays(-8) ? monthStart : today.AddDays(-8);
         decimal yesterdayTotal = 0, dayBefore = 0, monthToDate = 0, todaySoFar = 0;
+        decimal yesterdayEstimated = 0, monthEstimated = 0, todayEstimated = 0;
         var projectsMonth = new Dictionary<string, decimal>(StringComparer.Ordinal);
         var modelsYesterday = new Dictionary<string, decimal>(StringComparer.Ordinal);
         var projectsYesterday = new Dictionary<string, decimal>(StringComparer.Ordinal);
         var projectsWeek = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        await foreach (var row in costs.ReadAsync(from, today.AddDays(1), cancellationToken))
+        await foreach (var row in spend.ReadAsync(from, today.AddDays(1), cancellationToken))
         {
             var project = row.ProjectId ?? "";
             var day = Storage.Periods.Midnight(row.Day);
+            var estimated = row.Estimated ? row.AmountUsd : 0;
             if (day >= monthStart)
             {
                 monthToDate += row.AmountUsd;
+                monthEstimated += estimated;
                 projectsMonth[project] = projectsMonth.GetValueOrDefault(project) + row.AmountUsd;
             }
 
             todaySoFar += day == today ? row.AmountUsd : 0;
+            todayEstimated += day == today ? estimated : 0;
             dayBefore += day == yesterday.AddDays(-1) ? row.AmountUsd : 0;
             if (day == yesterday)
             {
                 yesterdayTotal += row.AmountUsd;
+                yesterdayEstimated += estimated;
                 projectsYesterday[project] = projectsYesterday.GetValueOrDefault(project) + row.AmountUsd;
                 var model = row.LineItem is { } item && item.Contains(',', StringComparison.Ordinal) ? item[..item.IndexOf(',', StringComparison.Ordinal)] : row.LineItem ?? "(other)";
                 modelsYesterday[model] = modelsYesterday.GetValueOrDefault(model) + row.AmountUsd;
@@ -57,11 +65,11 @@ internal sealed class DigestBuilder(CostReader costs, BudgetCalculator budgets)
             $"{digest.Name} · {Display.Day(yesterday)}",
             context.Now,
             [
-                new("Yesterday", Display.Usd(yesterdayTotal) + change),
-                new("Month to date", Display.Usd(monthToDate)),
-                new("Today so far (provisional)", Display.Usd(todaySoFar)),
+                new("Yesterday", Labelled(yesterdayTotal, yesterdayEstimated) + change),
+                new("Month to date", Labelled(monthToDate, monthEstimated)),
+                new("Today so far (provisional)", Labelled(todaySoFar, todayEstimated)),
             ],
-            [.. statuses.Select(s => new NoticeFact(s.Rule.Name, $"{Display.Usd(s.SpentUsd)} of {Display.Usd(s.Rule.AmountUsd)} ({Display.Percent(s.Percent)}) · forecast {Display.Usd(s.ForecastUsd)}"))],
+            [.. statuses.Select(s => new NoticeFact(s.Rule.Name, $"{Labelled(s.SpentUsd, s.EstimatedUsd)} of {Display.Usd(s.Rule.AmountUsd)} ({Display.Percent(s.Percent)}) · forecast {Display.Usd(s.ForecastUsd)}"))],
             [.. projectsMonth.OrderByDescending(p => p.Value).Take(Top).Select(p => new NoticeFact(Name(p.Key), Display.Usd(p.Value)))],
             [.. modelsYesterday.OrderByDescending(m => m.Value).Take(Top).Select(m => new NoticeFact(m.Key, Display.Usd(m.Value)))],
             [.. projectsYesterday.Keys.Union(projectsWeek.Keys)
@@ -70,4 +78,10 @@ internal sealed class DigestBuilder(CostReader costs, BudgetCalculator budgets)
                 .Select(m => new NoticeFact(Name(m.Project), $"{(m.Delta >= 0 ? "+" : "")}{Display.Usd(m.Delta)} vs its 7-day average"))],
             dashboard);
     }
+
+    /// <summary>An amount that holds spend estimated from usage (OpenAI's bill does not cover it yet) says so, and how much when not all of it is.</summary>
+    private static string Labelled(decimal total, decimal estimated) =>
+        estimated == 0 ? Display.Usd(total)
+        : estimated == total ? $"{Display.Usd(total)} (estimated)"
+        : $"{Display.Usd(total)} (estimated: {Display.Usd(estimated)} of it)";
 }

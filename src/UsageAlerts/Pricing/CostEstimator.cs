@@ -11,7 +11,8 @@ namespace UsageAlerts.Pricing;
 /// Prices the pending days: learns each closed day's unit rates from its bill, then writes the day's per-key costs
 /// (stream <see cref="PerKeyStream"/>, a cost pack like any other) — billed per key where OpenAI grouped costs by
 /// key that day, otherwise usage × rates marked estimated — with the drift against the bill, the usage no rate
-/// covers, and the charges no usage explains. It also writes the day's estimate per project and line item
+/// covers (a line item no rate was learned for is priced from the prices file when it has one), and the charges no
+/// usage explains. It also writes the day's estimate per project and line item
 /// (<see cref="EstimatedStream"/>), the daily rows plus the one-minute usage stored since they were read, which
 /// spend falls back on while OpenAI's bill lags.
 /// </summary>
@@ -20,6 +21,7 @@ internal sealed class CostEstimator(
     PricedUsageReader usageReader,
     CostReader costReader,
     PricingStore store,
+    PriceList prices,
     TableStore tables,
     IOptions<PricingOptions> options,
     TimeProvider timeProvider,
@@ -58,7 +60,7 @@ internal sealed class CostEstimator(
             var priced = await PriceDayAsync(day, rates, cancellationToken);
             packs.AddRange(priced.Packs);
             records.AddRange(priced.Records);
-            PricingLog.DayPriced(logger, day, priced.Estimate.RatesDay, priced.Estimate.Unpriced.Count, priced.Estimate.BilledPerKey);
+            PricingLog.DayPriced(logger, day, priced.Estimate.RatesDay, priced.Estimate.Unpriced.Count, priced.Estimate.FilePriced?.Count ?? 0, priced.Estimate.BilledPerKey);
         }
 
         var rollups = await tables.GetAsync(TableName.Rollups, cancellationToken);
@@ -109,18 +111,21 @@ internal sealed class CostEstimator(
         var estimated = new List<CostRecord>();
         var recentEstimated = new List<CostRecord>();
         var unpriced = new Dictionary<(string?, string), long>();
+        var filePriced = new SortedSet<string>(StringComparer.Ordinal);
         var recentQuantities = recent.SelectMany(row => BillableUsage.Quantities(row).Select(q => (Row: row, q.LineItem, q.Quantity, Recent: true)));
         foreach (var (row, lineItem, quantity, fromMinutes) in quantities.Select(q => (q.Row, q.LineItem, q.Quantity, Recent: false)).Concat(recentQuantities))
         {
-            var candidates = lookup[lineItem].ToList();
-            if (candidates.Count == 0)
+            if (RateChoice.For(lookup, prices, lineItem, row.Tier, out var fromFile) is not { } rate)
             {
                 unpriced[(row.ProjectId, lineItem)] = unpriced.GetValueOrDefault((row.ProjectId, lineItem)) + quantity;
                 continue;
             }
 
-            // A tier the rates never saw is priced like the default tier, or whatever rate the line item has.
-            var rate = candidates.FirstOrDefault(r => r.Tier == row.Tier) ?? candidates.FirstOrDefault(r => r.Tier == "default") ?? candidates[0];
+            if (fromFile)
+            {
+                filePriced.Add(lineItem);
+            }
+
             // Minute rows carry no API key: they count in the day's estimate, not in its per-key costs.
             (fromMinutes ? recentEstimated : estimated).Add(new CostRecord(day, row.ProjectId, lineItem, row.ApiKeyId, quantity * rate.UsdPerUnit, Estimated: true));
         }
@@ -138,7 +143,8 @@ internal sealed class CostEstimator(
             billedPerKey,
             billed.Count == 0 ? [] : Drift(billed, dayEstimated),
             [.. unpriced.Select(u => new UnpricedUsage(u.Key.Item1, u.Key.Item2, u.Value))],
-            [.. billedByItem.Where(b => !usedItems.Contains(b.Key.LineItem)).Select(b => new UnmatchedCharge(b.Key.Project, b.Key.LineItem, b.Value))]);
+            [.. billedByItem.Where(b => !usedItems.Contains(b.Key.LineItem)).Select(b => new UnmatchedCharge(b.Key.Project, b.Key.LineItem, b.Value))],
+            [.. filePriced]);
         records.Add(PricingStore.EstimateEntity(estimate));
         return new DayPricing(estimate, [Pack(PerKeyStream, day, perKey), Pack(EstimatedStream, day, dayEstimated.Select(e => e with { ApiKeyId = null }))], records);
     }

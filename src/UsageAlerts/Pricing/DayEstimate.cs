@@ -3,7 +3,8 @@ namespace UsageAlerts.Pricing;
 /// <summary>
 /// What pricing found for one day besides the per-key costs themselves (those are a cost pack in the rollups):
 /// whose rates were used, whether OpenAI billed per key that day, the drift of the estimate against the bill per
-/// project, usage no rate covered, and billed line items no usage explains.
+/// project, usage no rate covered, billed line items no usage explains, and the line items priced from the prices
+/// file because no rate had been learned for them (null in estimates stored before the file existed).
 /// </summary>
 internal sealed record DayEstimate(
     DateOnly Day,
@@ -11,7 +12,8 @@ internal sealed record DayEstimate(
     bool BilledPerKey,
     IReadOnlyList<ProjectDrift> Drift,
     IReadOnlyList<UnpricedUsage> Unpriced,
-    IReadOnlyList<UnmatchedCharge> Unmatched);
+    IReadOnlyList<UnmatchedCharge> Unmatched,
+    IReadOnlyList<string>? FilePriced = null);
 
 /// <summary>A project's day: billed total against the sum of its per-key estimates.</summary>
 internal sealed record ProjectDrift(string? ProjectId, decimal BilledUsd, decimal EstimatedUsd)

@@ -33,4 +33,14 @@ public sealed class PricingOptions
     /// <summary>Closed days health looks back over for drift.</summary>
     [Range(1, 31)]
     public int DriftWindowDays { get; set; } = 7;
+
+    /// <summary>
+    /// The optional prices file (<c>config/prices.json</c>, shipped beside the app): USD per unit for line items no
+    /// rate has been learned for yet. Relative paths are resolved from the app's folder; a missing file or an empty
+    /// setting means no file prices, a malformed one stops start-up.
+    /// </summary>
+    public string? PricesPath { get; set; } = "prices.json";
+
+    public string? ResolvedPricesPath => string.IsNullOrWhiteSpace(PricesPath) ? null
+        : Path.IsPathRooted(PricesPath) ? PricesPath : Path.Combine(AppContext.BaseDirectory, PricesPath);
 }

@@ -65,6 +65,8 @@ internal sealed class AlertTimeline : IAsyncDisposable
             ["Secrets:TeamsWebhookUrl"] = WebhookStub.TeamsUrl,
             ["Secrets:SlackWebhookUrl"] = WebhookStub.SlackUrl,
             ["Ingestion:RunBudget"] = "01:00:00",
+            // Learned rates only, whatever the example prices file beside the tests holds.
+            ["Pricing:PricesPath"] = "",
         };
         foreach (var (key, value) in settings ?? [])
         {

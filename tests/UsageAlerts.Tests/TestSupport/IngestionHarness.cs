@@ -56,6 +56,8 @@ internal sealed class IngestionHarness : IAsyncDisposable
                 ["OpenAI:AttemptTimeout"] = "00:10:00",
                 ["OpenAI:CallBudget"] = "00:30:00",
                 ["Ingestion:RunBudget"] = "01:00:00",
+                // The example prices file is copied beside the tests too: a test that wants file prices names its own.
+                ["Pricing:PricesPath"] = "",
             })
             // "SIM/..." values point at the simulator, whose port is known only now (webhook sink URLs).
             .AddInMemoryCollection(webhooks is null ? [] : new Dictionary<string, string?>

@@ -44,6 +44,8 @@ internal sealed class SpendTimeline : IAsyncDisposable
             ["OpenAI:AttemptTimeout"] = "00:10:00",
             ["OpenAI:CallBudget"] = "00:30:00",
             ["Ingestion:RunBudget"] = "01:00:00",
+            // Learned rates only, whatever the example prices file beside the tests holds.
+            ["Pricing:PricesPath"] = "",
         }).Build();
         var defaults = new ScheduleOptions();
         _schedules = Jobs.ToDictionary(job => job, job => CronSchedule.Parse(defaults.ExpressionFor(job)));

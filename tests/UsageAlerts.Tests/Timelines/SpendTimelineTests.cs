@@ -88,6 +88,9 @@ public sealed class SpendTimelineTests
         var estimate = Assert.Single(await timeline.Services.GetRequiredService<PricingStore>().EstimatesAsync(DateOnly.FromDateTime(Nov24.UtcDateTime), DateOnly.FromDateTime(Nov24.UtcDateTime).AddDays(1), default));
         var drift = Assert.Single(estimate.Drift, d => d.ProjectId == project);
         Assert.True(drift.BilledUsd > 0 && drift.EstimatedUsd > drift.BilledUsd, $"drift of {project}: billed {drift.BilledUsd}, estimated {drift.EstimatedUsd}");
+        var shown = (await timeline.RouteAsync("budgets")).GetProperty("estimateDrift").EnumerateArray().Single(d => d.GetProperty("day").GetString() == "2026-11-24")
+            .GetProperty("projects").EnumerateArray().Single(p => p.TryGetProperty("projectId", out var id) && id.GetString() == project);
+        Assert.Equal((drift.BilledUsd, drift.EstimatedUsd), (shown.GetProperty("billedUsd").GetDecimal(), shown.GetProperty("estimatedUsd").GetDecimal()));
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 using UsageAlerts.Alerts.Evaluation;
 using UsageAlerts.Alerts.HardLimits;
 using UsageAlerts.Http;
+using UsageAlerts.Pricing;
 using UsageAlerts.Rules;
 
 namespace UsageAlerts.Alerts.Http;
@@ -9,7 +11,8 @@ namespace UsageAlerts.Alerts.Http;
 /// <summary>
 /// <c>GET /api/budgets</c>: every budget in its current period — spent, percent, forecast, thresholds crossed, alert
 /// state, the part estimated from usage, and when its costs are final; a period that ended but is not final yet is
-/// listed as well, marked <c>late</c> — and, next to them, OpenAI's own hard spend limits and spend alerts with this month's spend against each.
+/// listed as well, marked <c>late</c> — and, next to them, OpenAI's own hard spend limits and spend alerts with this month's spend against each,
+/// the recent usage no rate prices and the drift of the estimate from the bill per day and project.
 /// </summary>
 internal sealed class BudgetsHandler(
     RulesProvider rules,
@@ -17,6 +20,8 @@ internal sealed class BudgetsHandler(
     HardLimitCalculator hardLimits,
     ScopeSpendReader scopeSpend,
     AlertStore alerts,
+    PricingStore pricing,
+    IOptions<PricingOptions> pricingOptions,
     EvaluationContextFactory contexts) : IRouteHandler
 {
     private static readonly ThresholdBasis[] Bases = [ThresholdBasis.Actual, ThresholdBasis.Forecast];
@@ -29,6 +34,8 @@ internal sealed class BudgetsHandler(
         var states = await alerts.LoadOpenAsync(cancellationToken);
         var limits = await hardLimits.CalculateAsync(context, cancellationToken);
         var spent = limits.Any(l => l.LimitSet) ? await scopeSpend.ReadAsync(context.Now, cancellationToken) : default;
+        var today = Storage.Periods.Day(context.Now);
+        var estimates = await pricing.EstimatesAsync(today.AddDays(-pricingOptions.Value.DriftWindowDays), today.AddDays(1), cancellationToken);
         return HttpReply.Json(new
         {
             asOf = context.Now,
@@ -55,6 +62,8 @@ internal sealed class BudgetsHandler(
                     .OfType<AlertState>()
                     .Select(state => AlertView.From(state, [])),
             }),
+            unpricedLineItems = EstimateView.Unpriced(estimates, context),
+            estimateDrift = EstimateView.Drift(estimates, context),
             openAiSpendControls = limits.Select(l => new
             {
                 scope = l.Scope,
