@@ -221,6 +221,7 @@ public static class UsageAlertsServiceCollectionExtensions
         services.TryAddSingleton<SummaryQueryParser>();
         services.TryAddSingleton<SummaryService>();
         services.TryAddSingleton<HeadroomService>();
+        services.TryAddSingleton<DataStart>();
         services.TryAddSingleton<DashboardService>();
         services.AddSingleton<IDashboardPanel, BudgetPanel>();
         services.AddSingleton<IDashboardPanel, CostPanel>();
