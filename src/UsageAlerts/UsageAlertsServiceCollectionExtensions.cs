@@ -95,6 +95,7 @@ public static class UsageAlertsServiceCollectionExtensions
                 : new TableServiceClient(options.ConnectionString, clientOptions);
         });
         services.TryAddSingleton<TableStore>();
+        services.TryAddSingleton<PackCache>();
     }
 
     private static void AddOpenAi(IServiceCollection services)

@@ -18,16 +18,17 @@ internal sealed class SummaryReader(StreamCatalog catalog, SealedMonths sealedMo
     {
         var horizons = plan.MonthlyRollups ? await sealedMonths.LoadAsync(cancellationToken) : new Dictionary<string, DateOnly>();
         var reads = new List<(StreamRead Read, ReadSegment Segment)>();
+        var tally = new ReadTally();
         if (plan.Costs is { } costs)
         {
             var fallback = plan.CostStream == StreamCatalog.CostsStreamName ? null : StreamCatalog.CostsStreamName;
-            reads.AddRange(Segments(new StreamRead(plan.CostStream, null, plan.Filter, null) { FallbackStream = fallback }, costs, horizons, plan.MonthlyRollups));
+            reads.AddRange(Segments(new StreamRead(plan.CostStream, null, plan.Filter, null) { FallbackStream = fallback, TotalsOnly = plan.TotalsOnly, Tally = tally }, costs, horizons, plan.MonthlyRollups));
         }
 
         if (plan.Usage is { } usage)
         {
             reads.AddRange(UsageStreams(plan).SelectMany(s =>
-                Segments(new StreamRead(s.KeyPrefix, s.Kind!.Name, plan.Filter, plan.UsageMetrics), usage, horizons, plan.MonthlyRollups && !HeadlineMetric.HasLevels(s.Kind.Name))));
+                Segments(new StreamRead(s.KeyPrefix, s.Kind!.Name, plan.Filter, plan.UsageMetrics) { TotalsOnly = plan.TotalsOnly, Tally = tally }, usage, horizons, plan.MonthlyRollups && !HeadlineMetric.HasLevels(s.Kind.Name))));
         }
 
         long rows = 0;
@@ -35,7 +36,7 @@ internal sealed class SummaryReader(StreamCatalog catalog, SealedMonths sealedMo
         await Parallel.ForEachAsync(reads, parallel, async (read, token) => Interlocked.Add(ref rows, read.Segment.Month
             ? await rollups.ReadMonthAsync(read.Read, read.Segment.Days.From, sink, token)
             : await rollups.ReadDaysAsync(read.Read, read.Segment.Days, sink, token)));
-        return new ReadResult(rows, reads.Count(r => r.Segment.Month));
+        return new ReadResult(rows, reads.Count(r => r.Segment.Month), tally.PacksDecoded);
     }
 
     private static IEnumerable<(StreamRead, ReadSegment)> Segments(StreamRead read, SummaryRange range, IReadOnlyDictionary<string, DateOnly> horizons, bool allowMonths) =>
