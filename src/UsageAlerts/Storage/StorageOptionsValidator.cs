@@ -25,6 +25,11 @@ internal sealed partial class StorageOptionsValidator : IValidateOptions<Storage
             failures.Add($"Storage:TablePrefix must be 1-40 letters or digits starting with a letter, got '{options.TablePrefix}'.");
         }
 
+        if (options.PackCacheRecords is < 0 or > StorageOptions.MaxPackCacheRecords)
+        {
+            failures.Add(FormattableString.Invariant($"Storage:PackCacheRecords must be from 0 (no cache) to {StorageOptions.MaxPackCacheRecords}, got {options.PackCacheRecords}."));
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -24,6 +24,8 @@ internal static class StorageServices
                 : new TableServiceClient(options.ConnectionString, clientOptions);
         });
         services.TryAddSingleton<TableStore>();
+        services.TryAddSingleton<PackCache>();
+        services.TryAddSingleton<DataStart>();
         services.TryAddSingleton<TableLease>();
         services.TryAddSingleton<CatalogReader>();
         services.TryAddSingleton<SpendControlReader>();

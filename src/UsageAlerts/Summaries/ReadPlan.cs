@@ -20,6 +20,9 @@ internal sealed record ReadPlan(SummaryRange? Usage, SummaryRange? Costs, Summar
     /// </summary>
     public bool MonthlyRollups { get; init; }
 
+    /// <summary>Whether the request groups and filters by time only: packs are then read as their totals.</summary>
+    public bool TotalsOnly { get; init; }
+
     /// <summary>Usage endpoints to read; null reads every enabled one.</summary>
     public IReadOnlySet<string>? UsageKinds { get; init; }
 

@@ -18,19 +18,20 @@ internal sealed class SummaryReader(StreamCatalog catalog, SealedMonths sealedMo
     {
         var horizons = plan.MonthlyRollups ? await sealedMonths.LoadAsync(cancellationToken) : new Dictionary<string, DateOnly>();
         var reads = new List<(StreamRead Read, ReadSegment Segment)>();
+        var tally = new ReadTally();
         // Billed costs of days whose bill may still grow are read as budgets read them: the bill, or the estimate
         // from usage while the bill lags (marked estimated). Per-key costs already carry their own estimates.
         var open = plan.Costs is { } all && plan.CostStream == StreamCatalog.CostsStreamName ? OpenPart(all) : null;
         if ((open is { } openPart ? FinalPart(plan.Costs!.Value, openPart) : plan.Costs) is { } costs)
         {
             var fallback = plan.CostStream == StreamCatalog.CostsStreamName ? null : StreamCatalog.CostsStreamName;
-            reads.AddRange(Segments(new StreamRead(plan.CostStream, null, plan.Filter, null) { FallbackStream = fallback }, costs, horizons, plan.MonthlyRollups));
+            reads.AddRange(Segments(new StreamRead(plan.CostStream, null, plan.Filter, null) { FallbackStream = fallback, TotalsOnly = plan.TotalsOnly, Tally = tally }, costs, horizons, plan.MonthlyRollups));
         }
 
         if (plan.Usage is { } usage)
         {
             reads.AddRange(UsageStreams(plan).SelectMany(s =>
-                Segments(new StreamRead(s.KeyPrefix, s.Kind!.Name, plan.Filter, plan.UsageMetrics), usage, horizons, plan.MonthlyRollups && !HeadlineMetric.HasLevels(s.Kind.Name))));
+                Segments(new StreamRead(s.KeyPrefix, s.Kind!.Name, plan.Filter, plan.UsageMetrics) { TotalsOnly = plan.TotalsOnly, Tally = tally }, usage, horizons, plan.MonthlyRollups && !HeadlineMetric.HasLevels(s.Kind.Name))));
         }
 
         long rows = 0;
@@ -47,7 +48,7 @@ internal sealed class SummaryReader(StreamCatalog catalog, SealedMonths sealedMo
             }
         }
 
-        return new ReadResult(rows, reads.Count(r => r.Segment.Month));
+        return new ReadResult(rows, reads.Count(r => r.Segment.Month), tally.PacksDecoded);
     }
 
     private SummaryRange? OpenPart(SummaryRange costs)

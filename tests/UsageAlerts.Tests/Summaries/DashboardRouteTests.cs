@@ -35,6 +35,30 @@ public sealed partial class DashboardRouteTests(SeededStorage storage)
     }
 
     [Fact]
+    public async Task The_comparison_says_when_the_previous_period_predates_the_stored_data()
+    {
+        // Costs are stored from 2026-09-25 (rows only until 2026-10-10, then with day packs): the period before
+        // October began on 2026-09-01, so it holds six stored days out of 30.
+        using var response = await storage.Host.Client.GetAsync("/api/dashboard?from=2026-10-01&to=2026-10-31");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("not comparable: data starts 2026-09-25", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<table class=\"movers\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_comparison_is_made_when_the_previous_period_was_stored_whole()
+    {
+        // Previous period 2026-09-25 to 2026-10-24: exactly from the first stored day.
+        using var response = await storage.Host.Client.GetAsync(Query);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.DoesNotContain("not comparable", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<table class=\"movers\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Long_ranges_are_charted_by_month()
     {
         using var response = await storage.Host.Client.GetAsync("/api/dashboard?from=2026-08-01&to=2026-11-24");

@@ -20,9 +20,13 @@ public sealed partial class DashboardTests
         return [new CostPanel(options), new TokensPanel(), new RequestsPanel(options), new SharePanel(options), new MoversPanel(options)];
     }
 
-    internal static DashboardData Data(IEnumerable<object> rows, string query = "?from=2026-11-10&to=2026-11-24", IReadOnlyDictionary<string, string>? names = null)
+    /// <summary>The first day of <see cref="Sample"/>.</summary>
+    internal static readonly DateOnly SampleStart = D("2026-10-27");
+
+    internal static DashboardData Data(IEnumerable<object> rows, string query = "?from=2026-11-10&to=2026-11-24", IReadOnlyDictionary<string, string>? names = null, DateOnly? dataStart = null)
     {
         var data = DashboardData.For(DashboardQuery.Parse(Request(query), Defaults, Periods.Day(Now)), Now, "Org <&>", names ?? new Dictionary<string, string>(), 10_000);
+        data.DataStart = dataStart ?? SampleStart;
         var sink = new DashboardSink(data);
         foreach (var row in rows)
         {
@@ -110,6 +114,39 @@ public sealed partial class DashboardTests
         Assert.Contains("proj_mid", firstRow, StringComparison.Ordinal);
         Assert.Contains("$84.70", firstRow, StringComparison.Ordinal);
         Assert.Contains("+$168.00 (+198.3%)", firstRow, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_previous_period_that_starts_before_the_data_is_not_compared()
+    {
+        // Two days of the previous period were stored: any percentage against them would be an artefact.
+        var start = D("2026-11-08");
+        var html = await RenderAsync(Data(Sample().Where(r => r is not CostRecord c || c.Day >= start), dataStart: start));
+
+        Assert.Contains("not comparable: data starts 2026-11-08", html, StringComparison.Ordinal);
+        Assert.Contains("Not comparable: the previous period (2026-10-27 to 2026-11-09) begins before the first stored day; data starts 2026-11-08.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<table class=\"movers\">", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\d%", html[html.IndexOf("<div class=\"kpis\">", StringComparison.Ordinal)..html.IndexOf("</header>", StringComparison.Ordinal)]);
+    }
+
+    [Fact]
+    public async Task A_previous_period_starting_on_the_first_stored_day_is_compared()
+    {
+        var html = await RenderAsync(Data(Sample(), dataStart: SampleStart));
+
+        Assert.DoesNotContain("not comparable", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<table class=\"movers\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Nothing_stored_is_not_compared()
+    {
+        var data = Data([]);
+        data.DataStart = null;
+
+        var html = await RenderAsync(data);
+
+        Assert.Contains("not comparable: no costs stored", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using UsageAlerts.Storage;
@@ -10,24 +11,71 @@ namespace UsageAlerts.Storage.Rollups;
 /// month without a pack is built from its days on first use (a build cut short is simply redone: the upsert writes
 /// the same sums).
 /// </summary>
-internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, ILogger<RollupReader> logger)
+internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, PackCache cache, ILogger<RollupReader> logger)
 {
-    /// <summary>Reads <paramref name="days"/>, which lie in one month; returns the entities and rows read.</summary>
+    /// <summary>Asked for when the cache holds part of a partition: keys and ETags, no pack data.</summary>
+    private const int PointReads = 2;
+
+    private static readonly string[] KeysOnly = ["PartitionKey", "RowKey", RollupRows.Oversized];
+
+    /// <summary>
+    /// Reads <paramref name="days"/>, which lie in one month; returns the entities and rows read. When the cache holds
+    /// part of the partition, the days are first listed without their data: packs whose ETag is unchanged come from
+    /// memory, the others are fetched one by one (usually today's, rewritten by every poll).
+    /// </summary>
     public async Task<long> ReadDaysAsync(StreamRead read, SummaryRange days, ISummarySink sink, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName.Rollups, cancellationToken);
+        var partition = RollupRows.Partition(read.Stream, days.From);
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {RollupRows.Partition(read.Stream, days.From)} and RowKey ge {RollupRows.DayRow(days.From)} and RowKey lt {RollupRows.DayRow(days.To)}");
+            $"PartitionKey eq {partition} and RowKey ge {RollupRows.DayRow(days.From)} and RowKey lt {RollupRows.DayRow(days.To)}");
+        var validate = Worth(read, partition);
         var packed = new HashSet<DateOnly>();
+        var stale = new List<string>();
         long rows = 0;
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: validate ? KeysOnly : null, cancellationToken: cancellationToken))
         {
             rows++;
-            if (RollupRows.Pack(entity) is { } pack)
+            if (entity.GetBoolean(RollupRows.Oversized) == true)
             {
-                var day = RollupRows.DayOf(entity.RowKey);
-                Hand(read, PackDecoder.Decode(pack, day, read.Kind), sink);
-                packed.Add(day);
+                continue;
+            }
+
+            var day = RollupRows.DayOf(entity.RowKey);
+            packed.Add(day);
+            if (!validate)
+            {
+                Hand(read, Decoded(read, entity, day), sink);
+            }
+            else if (Cached(read, entity.PartitionKey, entity.RowKey, entity.ETag) is { } pack)
+            {
+                Hand(read, pack, sink);
+            }
+            else
+            {
+                stale.Add(entity.RowKey);
+            }
+        }
+
+        // A day or two (today's, re-polled) are fetched on their own; more are fetched with the run they lie in.
+        if (stale.Count <= PointReads)
+        {
+            foreach (var row in stale)
+            {
+                var entity = (await table.GetEntityAsync<TableEntity>(partition, row, cancellationToken: cancellationToken)).Value;
+                rows++;
+                Hand(read, Decoded(read, entity, RollupRows.DayOf(row)), sink);
+            }
+        }
+        else
+        {
+            await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                rows++;
+                if (stale.Contains(entity.RowKey))
+                {
+                    Hand(read, Decoded(read, entity, RollupRows.DayOf(entity.RowKey)), sink);
+                }
             }
         }
 
@@ -46,15 +94,25 @@ internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, ILogg
     {
         var table = await tables.GetAsync(TableName.Rollups, cancellationToken);
         var partition = RollupRows.Partition(read.Stream, month);
+        if (Worth(read, partition))
+        {
+            var keys = await table.GetEntityIfExistsAsync<TableEntity>(partition, RollupRows.MonthRow, KeysOnly, cancellationToken);
+            if (keys.HasValue && Cached(read, partition, RollupRows.MonthRow, keys.Value!.ETag) is { } pack)
+            {
+                Hand(read, pack, sink);
+                return 1;
+            }
+        }
+
         var stored = await table.GetEntityIfExistsAsync<TableEntity>(partition, RollupRows.MonthRow, cancellationToken: cancellationToken);
         if (stored.HasValue)
         {
-            if (RollupRows.Pack(stored.Value!) is not { } pack)
+            if (stored.Value!.GetBoolean(RollupRows.Oversized) == true)
             {
                 return 1 + await ReadDaysAsync(read, Month(month), sink, cancellationToken);
             }
 
-            Hand(read, PackDecoder.Decode(pack, month, read.Kind), sink);
+            Hand(read, Decoded(read, stored.Value, month), sink);
             return 1;
         }
 
@@ -70,15 +128,59 @@ internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, ILogg
         return rows;
     }
 
-    /// <summary>
-    /// Packs hold every group; dropping what the filter excludes here, while pieces decode in parallel, keeps it out
-    /// of the sink's lock.
-    /// </summary>
-    private static void Hand(StreamRead read, (List<UsageRecord> Usage, List<CostRecord> Costs) records, ISummarySink sink)
+    /// <summary>Listing keys first pays only when the cache holds something of the partition that this read can use.</summary>
+    private bool Worth(StreamRead read, string partition) =>
+        cache.Enabled && (cache.Holds(partition, read.TotalsOnly) || (read.TotalsOnly && cache.Holds(partition, totals: false)));
+
+    /// <summary>The view of a cached pack the read asks for; the per-day totals are derived from a cached whole pack.</summary>
+    private DecodedPack? Cached(StreamRead read, string partition, string row, ETag etag)
     {
-        records.Usage.RemoveAll(r => !read.Filter.Matches(r));
-        records.Costs.RemoveAll(r => !read.Filter.Matches(r));
-        SinkLock.Add(sink, records.Usage, records.Costs);
+        if (cache.Get(partition, row, read.TotalsOnly, etag) is { } pack)
+        {
+            return pack;
+        }
+
+        if (read.TotalsOnly && cache.Get(partition, row, totals: false, etag) is { } whole)
+        {
+            var totals = whole.Totals();
+            cache.Put(partition, row, totals: true, etag, totals);
+            return totals;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Decodes a pack and keeps the view the read asks for. Only that view is kept: a year of per-day totals is a
+    /// few thousand records, a year of whole packs could push everything else out.
+    /// </summary>
+    private DecodedPack Decoded(StreamRead read, TableEntity entity, DateOnly day)
+    {
+        var (usage, costs) = PackDecoder.Decode(RollupRows.Pack(entity)!, day, read.Kind);
+        read.Tally?.Decoded();
+        var pack = new DecodedPack(usage, costs);
+        if (read.TotalsOnly)
+        {
+            pack = pack.Totals();
+        }
+
+        if (cache.Enabled)
+        {
+            cache.Put(entity.PartitionKey, entity.RowKey, read.TotalsOnly, entity.ETag, pack);
+        }
+
+        return pack;
+    }
+
+    /// <summary>
+    /// Packs hold every group; what the filter excludes is dropped here, while pieces are read in parallel, to keep it
+    /// out of the sink's lock. The pack itself may be shared through the cache, so it is copied, never changed.
+    /// </summary>
+    private static void Hand(StreamRead read, DecodedPack pack, ISummarySink sink)
+    {
+        var usage = pack.Usage.Where(read.Filter.Matches).ToList();
+        var costs = pack.Costs.Where(read.Filter.Matches).ToList();
+        SinkLock.Add(sink, usage, costs);
     }
 
     private static SummaryRange Month(DateOnly month) => new(month, month.AddMonths(1));

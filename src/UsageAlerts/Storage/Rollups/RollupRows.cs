@@ -30,6 +30,12 @@ internal static class RollupRows
 
     public static DateOnly DayOf(string row) => DateOnly.ParseExact(row, "yyyyMMdd", CultureInfo.InvariantCulture);
 
+    /// <summary>The first day an entity covers: its day, or the first of its partition's month for a month pack.</summary>
+    public static DateOnly FirstDay(TableEntity entity) =>
+        entity.RowKey == MonthRow
+            ? DateOnly.ParseExact(entity.PartitionKey[(entity.PartitionKey.LastIndexOf(KeyEncoder.Separator) + 1)..] + "01", "yyyyMMdd", CultureInfo.InvariantCulture)
+            : DayOf(entity.RowKey);
+
     public static TableEntity Entity(string stream, DateOnly day, string row, byte[] pack, int groups)
     {
         var entity = new TableEntity(Partition(stream, day), row) { [Groups] = groups };

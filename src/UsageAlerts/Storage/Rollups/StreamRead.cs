@@ -12,6 +12,15 @@ internal sealed record StreamRead(string Stream, string? Kind, SummaryFilter Fil
     /// </summary>
     public string? FallbackStream { get; init; }
 
+    /// <summary>
+    /// Whether the request groups and filters by time only, so each pack can be handed on as its per-day (or
+    /// per-month) totals instead of every group.
+    /// </summary>
+    public bool TotalsOnly { get; init; }
+
+    /// <summary>Counts what the read decoded; null when nobody asks.</summary>
+    public ReadTally? Tally { get; init; }
+
     /// <summary>The same stream, whole: what a rollup is built from.</summary>
-    public StreamRead Unfiltered => this with { Filter = SummaryFilter.None, UsageMetrics = null };
+    public StreamRead Unfiltered => this with { Filter = SummaryFilter.None, UsageMetrics = null, TotalsOnly = false };
 }

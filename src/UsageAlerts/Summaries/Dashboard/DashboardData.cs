@@ -35,6 +35,18 @@ internal sealed class DashboardData
 
     public long RowsRead { get; set; }
 
+    /// <summary>The first day of stored costs (null when none are stored): the previous period is compared only if it starts on or after it.</summary>
+    public DateOnly? DataStart { get; set; }
+
+    /// <summary>
+    /// Whether the previous period was ingested whole. A period that begins before the first stored day (a fresh
+    /// backfill) holds only part of its days, so a change against it would be an artefact, not a trend.
+    /// </summary>
+    public bool PreviousComparable => DataStart is { } start && start <= Query.Range.Previous.From;
+
+    /// <summary>Why the previous period is not compared, for the page to say so.</summary>
+    public string NotComparable => DataStart is { } start ? $"not comparable: data starts {Periods.Format(start)}" : "not comparable: no costs stored";
+
     public DateTimeOffset GeneratedAt { get; init; }
 
     /// <summary>A project's colour, the same in every chart: projects are ranked by spend, then requests.</summary>

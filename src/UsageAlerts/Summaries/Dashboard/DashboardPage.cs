@@ -26,7 +26,15 @@ internal static class DashboardPage
             .Append(CultureInfo.InvariantCulture, $" ({range.Days} days, UTC)").Append(Html.Encode(Filters(data.Query.Filter))).Append("</p>")
             .Append("<div class=\"kpis\">");
         Kpi(html, "Spend", HumanFormat.Usd(total.CostUsd), total.ProvisionalCostRows > 0 ? $"incl. {HumanFormat.Usd(total.ProvisionalCostUsd)} provisional" : "billed");
-        Kpi(html, "vs previous period", HumanFormat.Change(previous.CostUsd, total.CostUsd) ?? "n/a", $"{HumanFormat.Usd(previous.CostUsd)} before");
+        if (data.PreviousComparable)
+        {
+            Kpi(html, "vs previous period", HumanFormat.Change(previous.CostUsd, total.CostUsd) ?? "n/a", $"{HumanFormat.Usd(previous.CostUsd)} before");
+        }
+        else
+        {
+            Kpi(html, "vs previous period", "not comparable", data.NotComparable);
+        }
+
         Kpi(html, "Input tokens", HumanFormat.Count(total.Headline(HeadlineMetric.InputTokens)), null);
         Kpi(html, "Output tokens", HumanFormat.Count(total.Headline(HeadlineMetric.OutputTokens)), null);
         Kpi(html, "Requests", HumanFormat.Count(total.Headline(HeadlineMetric.ModelRequests)), null);

@@ -12,6 +12,7 @@ namespace UsageAlerts.Summaries.Dashboard;
 /// </summary>
 internal sealed class DashboardService(
     SummaryReader reader,
+    Storage.Rollups.DataStart dataStart,
     CatalogReader catalog,
     IOptions<SummaryOptions> options,
     IOptions<OpenAiOptions> openAi,
@@ -32,7 +33,9 @@ internal sealed class DashboardService(
             MonthlyRollups = query.Period == Dimension.Month,
             CostStream = ReadPlan.CostStreamFor(query.Filter, []),
         };
+        var start = dataStart.FirstDayAsync(Ingestion.StreamCatalog.CostsStreamName, cancellationToken);
         data.RowsRead = (await reader.ReadAsync(plan, new DashboardSink(data), cancellationToken)).Rows;
+        data.DataStart = await start;
         var elapsed = timeProvider.GetElapsedTime(started);
         SummariesLog.DashboardServed(logger, query.Range.Days, data.RowsRead, (long)elapsed.TotalMilliseconds);
         return data;

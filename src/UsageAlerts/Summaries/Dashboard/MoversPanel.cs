@@ -14,6 +14,13 @@ internal sealed class MoversPanel(IOptions<SummaryOptions> options) : IDashboard
     {
         var previousRange = data.Query.Range.Previous;
         var title = "Top movers vs previous " + data.Query.Range.Days + " days";
+        if (!data.PreviousComparable)
+        {
+            var why = $"Not comparable: the previous period ({Periods.Format(previousRange.From)} to {Periods.Format(previousRange.To.AddDays(-1))}) "
+                + (data.DataStart is { } start ? $"begins before the first stored day; data starts {Periods.Format(start)}." : "has no stored costs.");
+            return ValueTask.FromResult<DashboardPanel?>(new("movers", title, PanelHtml.Empty(why)));
+        }
+
         var current = data.ByProject.Groups().Where(g => g.Value.CostRows > 0).ToDictionary(g => g.Key.First ?? "", g => g.Value.CostUsd, StringComparer.Ordinal);
         var previous = data.PreviousByProject.Groups().Where(g => g.Value.CostRows > 0).ToDictionary(g => g.Key.First ?? "", g => g.Value.CostUsd, StringComparer.Ordinal);
         var movers = current.Keys.Union(previous.Keys)

@@ -1,0 +1,42 @@
+using Azure.Data.Tables;
+
+namespace UsageAlerts.Storage.Rollups;
+
+/// <summary>
+/// The first day a stream holds. Ingestion writes a day pack for every daily bucket it stores, empty days included,
+/// so the stream's first pack is where its history begins (a fresh backfill's first day); days stored before packs
+/// existed have rows only, so the first row counts too. A comparison against a period before that day would compare
+/// with days never read, not with days without spend.
+/// </summary>
+internal sealed class DataStart(TableStore tables)
+{
+    /// <summary>
+    /// Two one-entity queries, at the same time: partitions sort by day (rows) or month (packs) after the stream's
+    /// name, and the table returns entities in key order, so the first entity of each is the stream's first day.
+    /// Null when the stream has nothing stored.
+    /// </summary>
+    public async Task<DateOnly?> FirstDayAsync(string stream, CancellationToken cancellationToken)
+    {
+        var packs = FirstAsync(TableName.Rollups, stream, ["PartitionKey", "RowKey"], RollupRows.FirstDay, cancellationToken);
+        var rows = FirstAsync(TableName.Costs, stream, [UsageRows.BucketStart], row => Periods.Day(row.GetDateTimeOffset(UsageRows.BucketStart)!.Value), cancellationToken);
+        DateOnly?[] first = [await packs, await rows];
+        return first.Where(d => d is not null).Min();
+    }
+
+    private async Task<DateOnly?> FirstAsync(TableName name, string stream, string[] select, Func<TableEntity, DateOnly> day, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(name, cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {stream + KeyEncoder.Separator} and PartitionKey lt {stream + (char)(KeyEncoder.Separator + 1)}");
+
+        // The service may answer with an empty page and a continuation, hence the loop; the first entity ends it.
+        await foreach (var page in table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: select, cancellationToken: cancellationToken).AsPages())
+        {
+            if (page.Values.Count > 0)
+            {
+                return day(page.Values[0]);
+            }
+        }
+
+        return null;
+    }
+}

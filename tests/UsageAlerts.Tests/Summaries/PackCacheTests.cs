@@ -1,0 +1,138 @@
+using Azure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using UsageAlerts.Ingestion;
+using UsageAlerts.Storage;
+using UsageAlerts.Storage.Rollups;
+using UsageAlerts.Summaries;
+using static UsageAlerts.Tests.Summaries.Rows;
+
+namespace UsageAlerts.Tests.Summaries;
+
+/// <summary>Decoded packs in memory: what a repeated read still fetches and decodes, and that a rewritten day is read anew.</summary>
+public sealed class PackCacheTests
+{
+    private const string Completions = "completions.1d";
+    private static readonly SummaryRange Range = new(D("2026-11-01"), D("2026-11-05"));
+
+    [Fact]
+    public async Task A_repeated_read_lists_keys_only_and_decodes_nothing_until_a_day_is_rewritten()
+    {
+        await using var host = await SummariesHost.StartAsync(SummariesHost.UniquePrefix("cache"), new FakeTimeProvider(SeededOrganization.Now));
+        await host.WriteAsync(TableName.Rollups, Days().SelectMany(day => new[] { CostPack(day, 1m), UsagePack(day) }));
+        var reader = host.Services.GetRequiredService<SummaryReader>();
+
+        var (first, firstTotals) = await ReadAsync(reader, totalsOnly: false);
+        var (second, secondTotals) = await ReadAsync(reader, totalsOnly: false);
+
+        // 4 days x (costs + completions); the other usage streams have neither packs nor rows.
+        Assert.Equal((8L, 8), (first.Rows, first.PacksDecoded));
+        Assert.Equal((8L, 0), (second.Rows, second.PacksDecoded));
+        Assert.Equal(firstTotals, secondTotals);
+        Assert.Equal(4 * 3 * 1m, firstTotals.Cost);
+
+        // Ingestion re-polls a day: its pack gets a new ETag, so that one is fetched and decoded again.
+        await host.WriteAsync(TableName.Rollups, [CostPack(D("2026-11-03"), 101m)]);
+        var (third, thirdTotals) = await ReadAsync(reader, totalsOnly: false);
+
+        Assert.Equal((9L, 1), (third.Rows, third.PacksDecoded));
+        Assert.Equal(firstTotals.Cost + (3 * 100m), thirdTotals.Cost);
+        Assert.Equal(firstTotals.Tokens, thirdTotals.Tokens);
+    }
+
+    [Fact]
+    public async Task Per_day_totals_give_the_same_figures_as_every_group()
+    {
+        await using var host = await SummariesHost.StartAsync(SummariesHost.UniquePrefix("cache"), new FakeTimeProvider(SeededOrganization.Now));
+        await host.WriteAsync(TableName.Rollups, Days().SelectMany(day => new[] { CostPack(day, 2.5m), UsagePack(day) }));
+        var reader = host.Services.GetRequiredService<SummaryReader>();
+
+        var (totalsRead, totals) = await ReadAsync(reader, totalsOnly: true);
+        var (wholeRead, whole) = await ReadAsync(reader, totalsOnly: false);
+        var (again, totalsAgain) = await ReadAsync(reader, totalsOnly: true);
+
+        Assert.Equal(whole, totals);
+        Assert.Equal(totals, totalsAgain);
+        Assert.Equal((8, 8, 0), (totalsRead.PacksDecoded, wholeRead.PacksDecoded, again.PacksDecoded));
+    }
+
+    [Fact]
+    public void The_cache_keeps_at_most_its_records_and_drops_the_least_recently_used()
+    {
+        var cache = new PackCache(Options.Create(new StorageOptions { PackCacheRecords = 10 }));
+        var pack = new DecodedPack([], [new CostRecord(D("2026-11-01"), null, "x", null, 1m), new CostRecord(D("2026-11-01"), null, "y", null, 1m)]);
+        var etag = new ETag("W/\"1\"");
+
+        cache.Put("p", "a", totals: false, etag, pack);
+        cache.Put("p", "b", totals: false, etag, pack);
+        cache.Put("p", "c", totals: false, etag, pack);
+        Assert.NotNull(cache.Get("p", "a", totals: false, etag));
+        cache.Put("q", "d", totals: false, etag, pack);
+
+        // Each entry weighs its 2 records + 1: three fit in 10, so the least recently used (b) went.
+        Assert.Equal(9, cache.Records);
+        Assert.Null(cache.Get("p", "b", totals: false, etag));
+        Assert.NotNull(cache.Get("p", "a", totals: false, etag));
+        Assert.Null(cache.Get("p", "a", totals: false, new ETag("W/\"2\"")));
+        Assert.Null(cache.Get("p", "a", totals: true, etag));
+        Assert.True(cache.Holds("q", totals: false));
+        Assert.False(cache.Holds("q", totals: true));
+    }
+
+    [Fact]
+    public void A_cache_of_zero_records_keeps_nothing()
+    {
+        var cache = new PackCache(Options.Create(new StorageOptions { PackCacheRecords = 0 }));
+        cache.Put("p", "a", totals: false, new ETag("1"), new DecodedPack([], []));
+
+        Assert.False(cache.Enabled);
+        Assert.False(cache.Holds("p", totals: false));
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(StorageOptions.MaxPackCacheRecords + 1)]
+    public void The_cache_size_is_validated_naming_the_setting(long records)
+    {
+        var result = new StorageOptionsValidator().Validate(null, new StorageOptions { ConnectionString = "UseDevelopmentStorage=true", PackCacheRecords = records });
+
+        Assert.True(result.Failed);
+        Assert.Contains("Storage:PackCacheRecords", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    private static async Task<(ReadResult Read, Figures Totals)> ReadAsync(SummaryReader reader, bool totalsOnly)
+    {
+        var aggregator = new SummaryAggregator([Dimension.Day], SummaryFilter.None, D("2026-11-23"), 1000);
+        var read = await reader.ReadAsync(new ReadPlan(Range, Range, SummaryFilter.None) { TotalsOnly = totalsOnly }, aggregator, CancellationToken.None);
+        var byDay = string.Join(";", aggregator.Groups().Select(g => $"{g.Key.First}:{g.Value.CostUsd}:{g.Value.Headline(HeadlineMetric.InputTokens)}:{g.Value.CostStatus}"));
+        return (read, new Figures(aggregator.Total.CostUsd, aggregator.Total.Headline(HeadlineMetric.InputTokens), byDay));
+    }
+
+    /// <summary>Three cost groups of <paramref name="amount"/> each.</summary>
+    private static Azure.Data.Tables.TableEntity CostPack(DateOnly day, decimal amount)
+    {
+        var builder = new PackBuilder(usage: false);
+        foreach (var project in new[] { "proj_a", "proj_b", "proj_c" })
+        {
+            builder.Add(new CostRecord(day, project, "gpt-4o, input", null, amount));
+        }
+
+        return RollupRows.Entity(StreamCatalog.CostsStreamName, day, RollupRows.DayRow(day), builder.Encode(), builder.Groups);
+    }
+
+    private static Azure.Data.Tables.TableEntity UsagePack(DateOnly day)
+    {
+        var builder = new PackBuilder(usage: true);
+        foreach (var (project, model) in new[] { ("proj_a", "gpt-4o"), ("proj_a", "o3"), ("proj_b", "gpt-4o") })
+        {
+            builder.Add(new UsageRecord(Periods.Midnight(day), "completions", project, model, "key_1", [new("input_tokens", 1000 + day.Day), new("num_model_requests", 3)]));
+        }
+
+        return RollupRows.Entity(Completions, day, RollupRows.DayRow(day), builder.Encode(), builder.Groups);
+    }
+
+    private static IEnumerable<DateOnly> Days() => Enumerable.Range(0, Range.Days).Select(Range.From.AddDays);
+
+    private sealed record Figures(decimal Cost, long Tokens, string ByDay);
+}
