@@ -14,7 +14,8 @@ namespace UsageAlerts.Bench;
 /// organization (scenarios on) is read from a warm-up of history; then for each measured day D the clock moves to
 /// D+1 00:00 for <c>PollUsage</c> (the day's usage complete) and 00:10 for <c>PollCosts</c> (both price, as on the
 /// default schedules), and the day's estimate is taken as it stands then, while the lagging bill still misses D's
-/// last hours. Final billed = the simulator's costs once the lag has passed (no revisions).
+/// last hours. Final billed = the simulator's costs once the lag has passed (no revisions). The simulator's prices are
+/// constant unless <c>--price-change-day</c> asks for a change (<see cref="SimulatorOptions.PriceChangeFrom"/>).
 /// </summary>
 internal static class AccuracyBenchmark
 {
@@ -30,6 +31,8 @@ internal static class AccuracyBenchmark
             ["--costs-lag-hours"] = "6",
             ["--projects"] = "8",
             ["--models"] = "6",
+            ["--price-change-day"] = "0",
+            ["--price-percent"] = "80",
         });
         var days = options.Number("--days", 1, 120);
         var simulator = new SimulatorOptions
@@ -39,10 +42,19 @@ internal static class AccuracyBenchmark
             Days = WarmupDays,
             CostsLagHours = options.Number("--costs-lag-hours", 0, 168),
         };
+        // Optionally OpenAI changes every price at the start of measured day N: the estimate's rates lag it.
+        var priceChangeDay = options.Number("--price-change-day", 0, days);
+        if (priceChangeDay > 0)
+        {
+            simulator.PriceChangeFrom = Periods.Midnight(FirstDay.AddDays(priceChangeDay - 1));
+            simulator.PriceChangeFactor = options.Number("--price-percent", 1, 10_000) / 100m;
+        }
+
         var connection = Environment.GetEnvironmentVariable("USAGEALERTS_BENCH_STORAGE")
             ?? throw new InvalidOperationException("USAGEALERTS_BENCH_STORAGE is not set: run through scripts/bench, which starts Azurite.");
         Console.WriteLine($"estimate accuracy: {days} days from {FirstDay:yyyy-MM-dd}, simulator {simulator.Projects} projects x {simulator.Models} models (scenarios on),");
-        Console.WriteLine($"costs lagging {simulator.CostsLagHours} h, {WarmupDays} days of history before; estimate of day D as it stands at D+1 00:10");
+        Console.WriteLine($"costs lagging {simulator.CostsLagHours} h, {WarmupDays} days of history before; estimate of day D as it stands at D+1 00:10"
+            + (simulator.PriceChangeFrom is { } change ? $"; every price x{simulator.PriceChangeFactor} from {change:yyyy-MM-dd HH:mm}" : "; prices constant"));
 
         await using var timeline = await JobTimeline.StartAsync(connection, $"acc{DateTime.UtcNow:HHmmss}", Periods.Midnight(FirstDay), simulator, Rules, Jobs);
         await timeline.StartUpAsync();
@@ -97,7 +109,8 @@ internal static class AccuracyBenchmark
         double at(double q) => scored[Math.Min(scored.Count - 1, (int)Math.Ceiling(q * scored.Count) - 1)].Abs;
         var signed = scored.Average(e => (double)((e.Error.Estimated - e.Error.Billed) / e.Error.Billed * 100m));
         Console.WriteLine($"per project and day ({scored.Count} project-days with a bill; {unbilled} estimated with no bill): absolute error mean {scored.Average(e => e.Abs):F3} %, "
-            + $"median {at(0.5):F3} %, p95 {at(0.95):F3} %, max {scored[^1].Abs:F3} %; mean signed {signed:+0.000;-0.000} %");
+            + $"median {at(0.5):F3} %, p95 {at(0.95):F3} %, max {scored[^1].Abs:F3} %; mean signed {signed:+0.000;-0.000} %; "
+            + $"sum of |estimate - bill| {errors.Sum(e => Math.Abs(e.Estimated - e.Billed)).ToString("0.######", CultureInfo.InvariantCulture)} USD");
         Console.WriteLine("worst project-days:");
         foreach (var (error, abs) in scored.AsEnumerable().Reverse().Take(5))
         {

@@ -23,7 +23,7 @@ static int Usage()
     Console.Error.WriteLine("       scripts/bench summaries [--days 365] [--projects 50] [--models 20] [--models-per-project 10] [--keys 2] [--repeats 21] [--row-days 30]");
     Console.Error.WriteLine("       scripts/bench cost [--size small|medium|large|all] [--runs 3]");
     Console.Error.WriteLine("       scripts/bench alert-latency [--schedules default|every-minute] [--trials 5] [--costs-lag-hours 6] [--projects 8] [--models 6]");
-    Console.Error.WriteLine("       scripts/bench accuracy [--days 30] [--costs-lag-hours 6] [--projects 8] [--models 6]");
+    Console.Error.WriteLine("       scripts/bench accuracy [--days 30] [--costs-lag-hours 6] [--projects 8] [--models 6] [--price-change-day N --price-percent 80]");
     Console.Error.WriteLine("       scripts/soak [--cycles N] [--seed S]");
     return 2;
 }
