@@ -56,6 +56,15 @@ public sealed class SimulatorOptions
     /// <summary>Factor the surging project's traffic is multiplied by from <see cref="SurgeFrom"/>.</summary>
     public double SurgeFactor { get; set; } = 1;
 
+    /// <summary>
+    /// From this moment (on the hour, UTC) every unit price is multiplied by <see cref="PriceChangeFactor"/>, as when
+    /// OpenAI changes its prices; null (default) for none. Costs follow; usage does not change.
+    /// </summary>
+    public DateTimeOffset? PriceChangeFrom { get; set; }
+
+    /// <summary>Factor every unit price is multiplied by from <see cref="PriceChangeFrom"/>.</summary>
+    public decimal PriceChangeFactor { get; set; } = 1;
+
     /// <summary>The <c>organization_id</c> results carry.</summary>
     public string OrganizationId { get; set; } = "org-SimulatedUsageAlerts0001";
 
@@ -75,6 +84,8 @@ public sealed class SimulatorOptions
         Require(SurgeFrom is null || SurgeFrom.Value.ToUnixTimeSeconds() % 3600 == 0, nameof(SurgeFrom), "must be on the hour");
         Require(SurgeProject >= 0 && SurgeProject < Projects, nameof(SurgeProject), "must be the index of a project (0 to Projects - 1)");
         Require(SurgeFactor is >= 0 and <= 1000, nameof(SurgeFactor), "must be between 0 and 1000");
+        Require(PriceChangeFrom is null || PriceChangeFrom.Value.ToUnixTimeSeconds() % 3600 == 0, nameof(PriceChangeFrom), "must be on the hour");
+        Require(PriceChangeFactor is >= 0.01m and <= 100m, nameof(PriceChangeFactor), "must be between 0.01 and 100");
         Require(OverrunBudgetUsd > 0, nameof(OverrunBudgetUsd), "must be positive");
         Require(!string.IsNullOrWhiteSpace(AdminKey), nameof(AdminKey), "must not be empty");
         Require(Enum.IsDefined(Fidelity), nameof(Fidelity), "must be Live or Documented");

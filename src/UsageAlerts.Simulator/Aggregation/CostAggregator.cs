@@ -12,6 +12,9 @@ internal readonly record struct CostGrouping(bool Project, bool LineItem, bool A
     public static readonly CostGrouping All = new(true, true, true);
 }
 
+/// <summary>Unit prices times <paramref name="Factor"/> from minute <paramref name="FromMinute"/> on; the default (factor 0) is no change.</summary>
+internal readonly record struct PriceChange(long FromMinute, decimal Factor);
+
 /// <summary>
 /// Costs follow usage: each stream's components times its line items' unit prices. Prices are linear, so the
 /// cost of a range is the same whether summed per minute, per bucket or over the whole range.
@@ -25,7 +28,8 @@ internal static class CostAggregator
         UsageFilter filter,
         CostGrouping grouping,
         IReadOnlyList<MinuteRange> buckets,
-        DataWindow window)
+        DataWindow window,
+        PriceChange priceChange = default)
     {
         var groups = new GroupIndex();
         var lineItemGroups = new Dictionary<int, int>();
@@ -66,19 +70,35 @@ internal static class CostAggregator
             {
                 for (var b = 0; b < buckets.Count; b++)
                 {
-                    Array.Clear(totals);
-                    source.AddRange(stream, buckets[b].From, buckets[b].To, window, scratch, totals);
-                    for (var i = 0; i < stream.LineItems.Length; i++)
+                    var (from, to) = (buckets[b].From, buckets[b].To);
+                    // A bucket a price change falls in is priced in two parts, each at its own prices.
+                    var change = priceChange.Factor == 0 ? to : Math.Clamp(priceChange.FromMinute, from, to);
+                    if (change > from)
                     {
-                        var use = stream.LineItems[i];
-                        var quantity = totals[use.Component];
-                        if (quantity != 0)
-                        {
-                            var slot = b * groups.Count + streamGroups[i];
-                            amounts[slot] += quantity * use.UnitPrice;
-                            quantities[slot] += quantity;
-                        }
+                        AddPart(source, stream, streamGroups, scratch, totals, from, change, 1m, b);
                     }
+
+                    if (change < to)
+                    {
+                        AddPart(source, stream, streamGroups, scratch, totals, change, to, priceChange.Factor, b);
+                    }
+                }
+            }
+        }
+
+        void AddPart(UsageSource source, UsageStream stream, int[] streamGroups, MinuteScratch scratch, long[] totals, long from, long to, decimal factor, int bucket)
+        {
+            Array.Clear(totals);
+            source.AddRange(stream, from, to, window, scratch, totals);
+            for (var i = 0; i < stream.LineItems.Length; i++)
+            {
+                var use = stream.LineItems[i];
+                var quantity = totals[use.Component];
+                if (quantity != 0)
+                {
+                    var slot = bucket * groups.Count + streamGroups[i];
+                    amounts[slot] += quantity * use.UnitPrice * factor;
+                    quantities[slot] += quantity;
                 }
             }
         }

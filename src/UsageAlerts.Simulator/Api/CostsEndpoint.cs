@@ -49,7 +49,7 @@ internal static class CostsEndpoint
         var format = new ResultFormat(live, state.Options.OrganizationId, grouping.LineItem);
         return PageResponder.Respond(range.Plan(now, new BucketShape(AlignFirst: live, WholeLast: live)), range.Page, FaultContext.Get(http), state.Nonce(), buckets =>
         {
-            var groups = CostAggregator.Aggregate(organization.Sources, organization.LineItems, new UsageFilter(filters), grouping, buckets, window);
+            var groups = CostAggregator.Aggregate(organization.Sources, organization.LineItems, new UsageFilter(filters), grouping, buckets, window, organization.PriceChange);
             return [.. groups.Select(rows => (Action<Utf8JsonWriter>)(writer => WriteResults(writer, rows.Count == 0 && ungrouped && live ? [ZeroRow] : rows, format)))];
         });
     }

@@ -67,6 +67,10 @@ public sealed class SimulatedOrganization
 
     internal IEnumerable<UsageSource> Sources => _sources.Values;
 
+    /// <summary>The price change the options ask for (<see cref="SimulatorOptions.PriceChangeFrom"/>), or none.</summary>
+    internal PriceChange PriceChange =>
+        _options.PriceChangeFrom is { } from ? new PriceChange(Timeline.MinuteOf(from), _options.PriceChangeFactor) : default;
+
     public IReadOnlyList<SimRateLimit> RateLimits(string projectId) =>
         TryGetRateLimits(projectId, out var limits) ? limits : throw new ArgumentException($"The project {projectId} was not found.", nameof(projectId));
 
@@ -81,7 +85,7 @@ public sealed class SimulatedOrganization
     /// <summary>Costs per (project, line item, API key) over [from, to), equal to the sum of the API's buckets.</summary>
     public IReadOnlyList<SimCostRow> Costs(DateTimeOffset from, DateTimeOffset to)
     {
-        var groups = CostAggregator.Aggregate(Sources, LineItems, UsageFilter.None, CostGrouping.All, [Range(from, to)], Snapshot().Window)[0];
+        var groups = CostAggregator.Aggregate(Sources, LineItems, UsageFilter.None, CostGrouping.All, [Range(from, to)], Snapshot().Window, PriceChange)[0];
         return [.. groups.Select(g => new SimCostRow(g.ProjectId, g.LineItem!, g.ApiKeyId, g.Amount, g.Quantity, g.Unit))];
     }
 
@@ -91,7 +95,7 @@ public sealed class SimulatedOrganization
     /// </summary>
     public IReadOnlyList<SimCostRow> BilledCosts(DateTimeOffset from, DateTimeOffset to)
     {
-        var groups = CostAggregator.Aggregate(Sources, LineItems, UsageFilter.None, CostGrouping.All, [Range(from, to)], BilledWindow(Snapshot().Window))[0];
+        var groups = CostAggregator.Aggregate(Sources, LineItems, UsageFilter.None, CostGrouping.All, [Range(from, to)], BilledWindow(Snapshot().Window), PriceChange)[0];
         return [.. groups.Select(g => new SimCostRow(g.ProjectId, g.LineItem!, g.ApiKeyId, g.Amount, g.Quantity, g.Unit))];
     }
 
