@@ -10,6 +10,12 @@ internal sealed partial class DemoSimulator(SimulatorServer server, ILogger<Demo
 {
     public const string SectionName = "Demo:Simulator";
 
+    /// <summary>
+    /// The demo's costs lag behind its usage as OpenAI's do, so it shows budgets, spikes and digests running on the
+    /// estimate from usage (marked "estimated") until the bill catches up; <c>Demo:Simulator:CostsLagHours</c> overrides it.
+    /// </summary>
+    public const int DefaultCostsLagHours = 6;
+
     /// <summary>Starts the simulator and points configuration at it, unless a real organization is configured.</summary>
     public static async Task<SimulatorServer?> StartIfNeededAsync(ConfigurationManager configuration, CancellationToken cancellationToken = default)
     {
@@ -19,7 +25,7 @@ internal sealed partial class DemoSimulator(SimulatorServer server, ILogger<Demo
             return null;
         }
 
-        var options = configuration.GetSection(SectionName).Get<SimulatorOptions>() ?? new SimulatorOptions();
+        var options = Options(configuration);
         var server = await SimulatorServer.StartAsync(options, TimeProvider.System, configuration["Demo:SimulatorUrl"] ?? "http://127.0.0.1:0", cancellationToken);
         configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -32,6 +38,19 @@ internal sealed partial class DemoSimulator(SimulatorServer server, ILogger<Demo
             ["Notifications:AllowLoopbackWebhooks"] = "true",
         });
         return server;
+    }
+
+    /// <summary>The simulator's options from <c>Demo:Simulator</c>, with the demo's own costs lag unless one is set.</summary>
+    internal static SimulatorOptions Options(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(SectionName);
+        var options = section.Get<SimulatorOptions>() ?? new SimulatorOptions();
+        if (section[nameof(SimulatorOptions.CostsLagHours)] is null)
+        {
+            options.CostsLagHours = DefaultCostsLagHours;
+        }
+
+        return options;
     }
 
     public Task StartAsync(CancellationToken cancellationToken)

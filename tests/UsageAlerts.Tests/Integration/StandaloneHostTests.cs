@@ -23,6 +23,8 @@ public sealed class StandaloneHostTests
                 ["Schedules:RunOnStartup"] = "true",
                 ["Demo:Simulator:Projects"] = "4",
                 ["Demo:Simulator:Models"] = "3",
+                // The demo lags costs 6 hours by default; these tests compare stored costs with the simulator's whole truth.
+                ["Demo:Simulator:CostsLagHours"] = "0",
             }).AddInMemoryCollection(settings));
 
     [Fact]
@@ -52,6 +54,22 @@ public sealed class StandaloneHostTests
         Assert.All(health.GetProperty("streams").EnumerateArray(), s => Assert.True(s.GetProperty("fresh").GetBoolean() || s.GetProperty("unavailable").GetBoolean(), s.ToString()));
         Assert.DoesNotContain("sk-admin", health.ToString(), StringComparison.Ordinal);
         await app.StopAsync();
+    }
+
+    [Theory]
+    [InlineData(null, 6)]
+    [InlineData("0", 0)]
+    [InlineData("12", 12)]
+    public void The_demo_lags_costs_6_hours_unless_told_otherwise(string? configured, int expected)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Demo:Simulator:Projects"] = "4", ["Demo:Simulator:CostsLagHours"] = configured })
+            .Build();
+
+        var options = UsageAlerts.Standalone.Demo.DemoSimulator.Options(configuration);
+
+        Assert.Equal(expected, options.CostsLagHours);
+        Assert.Equal(4, options.Projects);
     }
 
     [Fact]

@@ -286,9 +286,16 @@ public sealed class CutoffTimelineTests : IAsyncDisposable
     public async Task The_demo_organization_has_one_project_heading_for_its_hard_limit()
     {
         var webhooks = new WebhookStub();
-        await using var harness = await IngestionHarness.StartAsync("cutoffdemo", settings: new() { ["Rules:Path"] = Path.Combine(RepoPaths.Root, "config", "rules.json") }, webhooks: webhooks);
+        // As the demo runs: its costs lag, its example rules and example prices file.
+        await using var harness = await IngestionHarness.StartAsync(
+            "cutoffdemo",
+            new SimulatorOptions { CostsLagHours = UsageAlerts.Standalone.Demo.DemoSimulator.DefaultCostsLagHours },
+            new() { ["Rules:Path"] = Path.Combine(RepoPaths.Root, "config", "rules.json"), ["Pricing:PricesPath"] = Path.Combine(RepoPaths.Root, "config", "prices.json") },
+            webhooks: webhooks);
         var research = harness.Simulator.Organization.Scenarios.OverrunProjectName;
         await harness.RunAsync(JobNames.PollProjects);
+        await harness.RunAsync(JobNames.PollUsage);
+        await harness.RunAsync(JobNames.PollRecentUsage);
         await harness.RunAsync(JobNames.PollCosts);
         await harness.RunAsync(JobNames.Evaluate);
 
@@ -299,5 +306,8 @@ public sealed class CutoffTimelineTests : IAsyncDisposable
             Assert.Contains($"Project {research} reaches its hard limit of", message.Body, StringComparison.Ordinal);
             Assert.Single(System.Text.RegularExpressions.Regex.Matches(message.Body, @"hardlimit\|"));
         }
+
+        // Today is not billed yet (costs lag 6 hours): Research's budget message runs on the estimate, and says so.
+        Assert.All(webhooks.All("slack"), m => Assert.Matches(@"Budget \\""Research[^*]*\(estimated\)\*", m.Body));
     }
 }
