@@ -106,8 +106,21 @@ internal sealed class CostEstimator(
         }
 
         var oldest = day.AddDays(-options.Value.MaxRateAgeDays);
-        var rates = knownRates.LastOrDefault(r => r.Key <= day && r.Key >= oldest);
-        var lookup = (rates.Value ?? []).ToLookup(r => r.LineItem, StringComparer.Ordinal);
+        var usable = knownRates.Where(r => r.Key <= day && r.Key >= oldest).ToList();
+        var rates = usable.LastOrDefault();
+        // Each line item at its newest rates within the age limit: a day's bill only teaches the items used that
+        // day, and an item used on and off (a rarely called model) would otherwise go unpriced every other day.
+        var newest = new Dictionary<string, List<UnitRate>>(StringComparer.Ordinal);
+        foreach (var (_, dayRates) in Enumerable.Reverse(usable))
+        {
+            foreach (var item in dayRates.GroupBy(r => r.LineItem, StringComparer.Ordinal))
+            {
+                newest.TryAdd(item.Key, [.. item]);
+            }
+        }
+
+        var learnedRates = newest.Values.SelectMany(r => r).ToLookup(r => r.LineItem, StringComparer.Ordinal);
+
         var estimated = new List<CostRecord>();
         var recentEstimated = new List<CostRecord>();
         var unpriced = new Dictionary<(string?, string), long>();
@@ -115,7 +128,7 @@ internal sealed class CostEstimator(
         var recentQuantities = recent.SelectMany(row => BillableUsage.Quantities(row).Select(q => (Row: row, q.LineItem, q.Quantity, Recent: true)));
         foreach (var (row, lineItem, quantity, fromMinutes) in quantities.Select(q => (q.Row, q.LineItem, q.Quantity, Recent: false)).Concat(recentQuantities))
         {
-            if (RateChoice.For(lookup, prices, lineItem, row.Tier, out var fromFile) is not { } rate)
+            if (RateChoice.For(learnedRates, prices, lineItem, row.Tier, out var fromFile) is not { } rate)
             {
                 unpriced[(row.ProjectId, lineItem)] = unpriced.GetValueOrDefault((row.ProjectId, lineItem)) + quantity;
                 continue;
