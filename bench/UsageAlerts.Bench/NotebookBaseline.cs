@@ -70,7 +70,7 @@ internal static class NotebookBaseline
         var mismatches = route.Keys.Union(notebook.Keys)
             .Where(k => cents(route.GetValueOrDefault(k)) != cents(notebook.GetValueOrDefault(k))).ToList();
         Console.WriteLine($"organization: {size.Name} ({size.Projects} projects x {size.Models} models); cost per day by line item, {Periods.Format(range.From)} to {Periods.Format(range.To.AddDays(-1))}");
-        Console.WriteLine($"groups: route {route.Count:N0}, notebook way {notebook.Count:N0} ({pages} pages of at most {limit} days); differing at the cent: {mismatches.Count}; total route ${route.Values.Sum():N2}, notebook way ${notebook.Values.Sum():N2}");
+        Console.WriteLine($"groups: route {route.Count:N0}, notebook way {notebook.Count:N0} ({pages} page(s) of at most {limit} days); differing at the cent: {mismatches.Count}; total route ${route.Values.Sum():N2}, notebook way ${notebook.Values.Sum():N2}");
         foreach (var (day, item) in mismatches.Take(5))
         {
             Console.WriteLine($"  differs: {day} {item}: route {route.GetValueOrDefault((day, item))}, notebook way {notebook.GetValueOrDefault((day, item))}");
@@ -79,7 +79,7 @@ internal static class NotebookBaseline
         Console.WriteLine($"{"way",-14} {"first ms",9} {"p50 ms",8} {"p95 ms",8}");
         Console.WriteLine($"{"route",-14} {routeMs.FirstMs,9:N1} {routeMs.P50Ms,8:N1} {routeMs.P95Ms,8:N1}");
         Console.WriteLine($"{"notebook way",-14} {notebookMs.FirstMs,9:N1} {notebookMs.P50Ms,8:N1} {notebookMs.P95Ms,8:N1}");
-        Console.WriteLine($"route is {notebookMs.P50Ms / routeMs.P50Ms:N1}x faster at p50 (the simulator answers at loopback speed; OpenAI's API takes longer, so this ratio is a lower bound)");
+        Console.WriteLine($"notebook way / route at p50: {notebookMs.P50Ms / routeMs.P50Ms:N2} (above 1: the route is faster; the simulator answers on loopback in milliseconds, OpenAI's API does not)");
         return mismatches.Count == 0 ? 0 : 1;
     }
 
@@ -106,7 +106,13 @@ internal static class NotebookBaseline
                 var day = Periods.Format(DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeSeconds(bucket.GetProperty("start_time").GetInt64()).UtcDateTime));
                 foreach (var result in bucket.GetProperty("results").EnumerateArray())
                 {
-                    rows.Add((day, result.GetProperty("line_item").GetString() ?? "", result.GetProperty("amount").GetProperty("value").GetDecimal()));
+                    // A result without an amount (the live API adds one for quantity-only line items) sums as nothing,
+                    // as pandas' sum skips NaN.
+                    if (result.TryGetProperty("amount", out var amount) && amount.ValueKind == JsonValueKind.Object
+                        && amount.TryGetProperty("value", out var value) && value.ValueKind != JsonValueKind.Null)
+                    {
+                        rows.Add((day, result.GetProperty("line_item").GetString() ?? "", Amount(value)));
+                    }
                 }
             }
 
@@ -116,6 +122,10 @@ internal static class NotebookBaseline
 
         return (rows.GroupBy(r => (r.Day, r.LineItem)).ToDictionary(g => g.Key, g => g.Sum(r => r.Amount)), pages);
     }
+
+    /// <summary>The API sends amounts as numbers or as decimal strings; the notebook converts either.</summary>
+    private static decimal Amount(JsonElement value) =>
+        value.ValueKind == JsonValueKind.String ? decimal.Parse(value.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture) : value.GetDecimal();
 
     private static async Task<(T Result, Measurement Times)> TimeAsync<T>(Func<Task<T>> run, int repeats)
     {
