@@ -7,7 +7,7 @@ namespace UsageAlerts.Summaries;
 
 /// <summary>
 /// Streams the usage and cost records of a <see cref="ReadPlan"/> into a sink. Each stream's range is cut into runs
-/// of days within a month (read from day packs) and, where the plan allows, whole sealed months (read from month
+/// of days (read from day packs, one query per run) and, where the plan allows, whole sealed months (read from month
 /// packs); the pieces are read concurrently, so a request reads a number of entities bounded by its range.
 /// </summary>
 internal sealed class SummaryReader(StreamCatalog catalog, SealedMonths sealedMonths, RollupReader rollups, Pricing.SpendReader spend)
@@ -60,8 +60,35 @@ internal sealed class SummaryReader(StreamCatalog catalog, SealedMonths sealedMo
     private static SummaryRange? FinalPart(SummaryRange costs, SummaryRange open) =>
         open.From <= costs.From ? null : new SummaryRange(costs.From, open.From);
 
-    private static IEnumerable<(StreamRead, ReadSegment)> Segments(StreamRead read, SummaryRange range, IReadOnlyDictionary<string, DateOnly> horizons, bool allowMonths) =>
-        ReadSegment.Plan(range, horizons.TryGetValue(read.Stream, out var day) ? day : null, allowMonths).Select(segment => (read, segment));
+    /// <summary>
+    /// A stream's pieces: its sealed months (when allowed), and between them runs of days read with one query each,
+    /// however many months they span (a query per month partition was most of a long range's time).
+    /// </summary>
+    private static IEnumerable<(StreamRead, ReadSegment)> Segments(StreamRead read, SummaryRange range, IReadOnlyDictionary<string, DateOnly> horizons, bool allowMonths)
+    {
+        ReadSegment? run = null;
+        foreach (var segment in ReadSegment.Plan(range, horizons.TryGetValue(read.Stream, out var day) ? day : null, allowMonths))
+        {
+            if (!segment.Month)
+            {
+                run = run is { } days ? days with { Days = new SummaryRange(days.Days.From, segment.Days.To) } : segment;
+                continue;
+            }
+
+            if (run is { } pending)
+            {
+                yield return (read, pending);
+                run = null;
+            }
+
+            yield return (read, segment);
+        }
+
+        if (run is { } last)
+        {
+            yield return (read, last);
+        }
+    }
 
     /// <summary>Daily streams that can hold matching rows: endpoints without a model (or key) cannot match such a filter.</summary>
     private IEnumerable<StreamDefinition> UsageStreams(ReadPlan plan) =>

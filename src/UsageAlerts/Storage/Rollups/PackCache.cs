@@ -42,6 +42,15 @@ internal sealed class PackCache(IOptions<StorageOptions> options)
         }
     }
 
+    /// <summary>Entries held of a partition in this view.</summary>
+    public int Entries(string partition, bool totals)
+    {
+        lock (_lock)
+        {
+            return _partitions.GetValueOrDefault((partition, totals));
+        }
+    }
+
     /// <summary>The records decoded from this partition, row and view, if they were decoded from <paramref name="etag"/>.</summary>
     public DecodedPack? Get(string partition, string row, bool totals, ETag etag)
     {

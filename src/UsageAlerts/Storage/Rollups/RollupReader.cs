@@ -19,19 +19,20 @@ internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, PackC
     private static readonly string[] KeysOnly = ["PartitionKey", "RowKey", RollupRows.Oversized];
 
     /// <summary>
-    /// Reads <paramref name="days"/>, which lie in one month; returns the entities and rows read. When the cache holds
-    /// part of the partition, the days are first listed without their data: packs whose ETag is unchanged come from
-    /// memory, the others are fetched one by one (usually today's, rewritten by every poll).
+    /// Reads <paramref name="days"/> (any run of days: one query, partition after partition); returns the entities and
+    /// rows read. When the cache holds part of the run, the days are first listed without their data: packs whose
+    /// ETag is unchanged come from memory, the others are fetched (usually today's, rewritten by every poll).
     /// </summary>
     public async Task<long> ReadDaysAsync(StreamRead read, SummaryRange days, ISummarySink sink, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName.Rollups, cancellationToken);
-        var partition = RollupRows.Partition(read.Stream, days.From);
+        var (firstPartition, lastPartition) = (RollupRows.Partition(read.Stream, days.From), RollupRows.Partition(read.Stream, days.To.AddDays(-1)));
+        // Day rows sort by date across months and before the month row, so one row range selects the days of every partition.
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partition} and RowKey ge {RollupRows.DayRow(days.From)} and RowKey lt {RollupRows.DayRow(days.To)}");
-        var validate = Worth(read, partition);
+            $"PartitionKey ge {firstPartition} and PartitionKey le {lastPartition} and RowKey ge {RollupRows.DayRow(days.From)} and RowKey lt {RollupRows.DayRow(days.To)}");
+        var validate = Worth(read, days);
         var packed = new HashSet<DateOnly>();
-        var stale = new List<string>();
+        var stale = new List<(string Partition, string Row)>();
         long rows = 0;
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: validate ? KeysOnly : null, cancellationToken: cancellationToken))
         {
@@ -45,7 +46,7 @@ internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, PackC
             packed.Add(day);
             if (!validate)
             {
-                Hand(read, Decoded(read, entity, day), sink);
+                Hand(read, Cached(read, entity.PartitionKey, entity.RowKey, entity.ETag) ?? Decoded(read, entity, day), sink);
             }
             else if (Cached(read, entity.PartitionKey, entity.RowKey, entity.ETag) is { } pack)
             {
@@ -53,14 +54,14 @@ internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, PackC
             }
             else
             {
-                stale.Add(entity.RowKey);
+                stale.Add((entity.PartitionKey, entity.RowKey));
             }
         }
 
         // A day or two (today's, re-polled) are fetched on their own; more are fetched with the run they lie in.
         if (stale.Count <= PointReads)
         {
-            foreach (var row in stale)
+            foreach (var (partition, row) in stale)
             {
                 var entity = (await table.GetEntityAsync<TableEntity>(partition, row, cancellationToken: cancellationToken)).Value;
                 rows++;
@@ -69,10 +70,11 @@ internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, PackC
         }
         else
         {
+            var wanted = stale.ToHashSet();
             await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
                 rows++;
-                if (stale.Contains(entity.RowKey))
+                if (wanted.Contains((entity.PartitionKey, entity.RowKey)))
                 {
                     Hand(read, Decoded(read, entity, RollupRows.DayOf(entity.RowKey)), sink);
                 }
@@ -94,7 +96,7 @@ internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, PackC
     {
         var table = await tables.GetAsync(TableName.Rollups, cancellationToken);
         var partition = RollupRows.Partition(read.Stream, month);
-        if (Worth(read, partition))
+        if (cache.Enabled && (cache.Holds(partition, read.TotalsOnly) || (read.TotalsOnly && cache.Holds(partition, totals: false))))
         {
             var keys = await table.GetEntityIfExistsAsync<TableEntity>(partition, RollupRows.MonthRow, KeysOnly, cancellationToken);
             if (keys.HasValue && Cached(read, partition, RollupRows.MonthRow, keys.Value!.ETag) is { } pack)
@@ -128,9 +130,26 @@ internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, PackC
         return rows;
     }
 
-    /// <summary>Listing keys first pays only when the cache holds something of the partition that this read can use.</summary>
-    private bool Worth(StreamRead read, string partition) =>
-        cache.Enabled && (cache.Holds(partition, read.TotalsOnly) || (read.TotalsOnly && cache.Holds(partition, totals: false)));
+    /// <summary>
+    /// Listing keys first pays when the cache holds most of the run's days in a view this read can use; otherwise
+    /// (first read, or a range larger than the cache) the packs are read with their data at once, and those still
+    /// cached are not decoded again. Counting half the days keeps a range the cache cannot hold from costing two
+    /// queries per run.
+    /// </summary>
+    private bool Worth(StreamRead read, SummaryRange days)
+    {
+        if (!cache.Enabled)
+        {
+            return false;
+        }
+
+        var held = Months(days).Sum(month =>
+        {
+            var partition = RollupRows.Partition(read.Stream, month);
+            return Math.Max(cache.Entries(partition, read.TotalsOnly), read.TotalsOnly ? cache.Entries(partition, totals: false) : 0);
+        });
+        return held * 2 >= days.Days;
+    }
 
     /// <summary>The view of a cached pack the read asks for; the per-day totals are derived from a cached whole pack.</summary>
     private DecodedPack? Cached(StreamRead read, string partition, string row, ETag etag)
@@ -184,6 +203,14 @@ internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, PackC
     }
 
     private static SummaryRange Month(DateOnly month) => new(month, month.AddMonths(1));
+
+    private static IEnumerable<DateOnly> Months(SummaryRange days)
+    {
+        for (var month = new DateOnly(days.From.Year, days.From.Month, 1); month < days.To; month = month.AddMonths(1))
+        {
+            yield return month;
+        }
+    }
 
     private static IEnumerable<SummaryRange> MissingRuns(SummaryRange days, HashSet<DateOnly> packed)
     {
