@@ -9,7 +9,7 @@ internal static class IngestionReport
 
     public static void PrintRun(RunFigures run, double baseline, TimeSpan wall)
     {
-        Console.WriteLine(Invariant($"  {run.BackfillDays}-day run (child process, {wall.TotalSeconds:F1} s in all); peak working set {run.PeakWorkingSetBytes / MiB:F0} MiB, peak GC heap {run.PeakHeapBytes / MiB:F0} MiB during the backfill"));
+        Console.WriteLine(Invariant($"  {run.BackfillDays}-day run (child process, {wall.TotalSeconds:F1} s in all); peak working set {run.PeakWorkingSetBytes / MiB:F0} MiB, peak GC heap {run.PeakHeapBytes / MiB:F0} MiB, peak heap after a collection {run.PeakHeapAfterCollectionBytes / MiB:F0} MiB during the backfill"));
         PrintRound("backfill", run.Backfill, baseline);
         PrintRound("incremental", run.Incremental, baseline);
     }

@@ -47,9 +47,9 @@ internal sealed class IngestionRun(IServiceProvider services, Uri simulator, str
         await using var heap = new HeapSampler();
         var backfill = await run.RoundAsync();
         using var self = Process.GetCurrentProcess();
-        var (peakWorkingSet, peakHeap) = (self.PeakWorkingSet64, heap.PeakBytes);
+        var (peakWorkingSet, peakHeap, peakLive) = (self.PeakWorkingSet64, heap.PeakBytes, heap.PeakAfterCollectionBytes);
         var incremental = await run.RoundAsync();
-        Console.WriteLine(JsonSerializer.Serialize(new RunFigures(days, backfill, incremental, peakWorkingSet, peakHeap)));
+        Console.WriteLine(JsonSerializer.Serialize(new RunFigures(days, backfill, incremental, peakWorkingSet, peakHeap, peakLive)));
         return 0;
     }
 

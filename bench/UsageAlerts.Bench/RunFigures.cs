@@ -2,8 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace UsageAlerts.Bench;
 
-/// <summary>What one child run measured (sent to the parent as JSON): a backfill, the incremental round after it, and the process's memory peaks during the backfill.</summary>
-internal sealed record RunFigures(int BackfillDays, RoundFigures Backfill, RoundFigures Incremental, long PeakWorkingSetBytes, long PeakHeapBytes);
+/// <summary>What one child run measured (sent to the parent as JSON): a backfill, the incremental round after it, and the process's memory peaks during the backfill (working set, GC heap, and the heap a collection left).</summary>
+internal sealed record RunFigures(int BackfillDays, RoundFigures Backfill, RoundFigures Incremental, long PeakWorkingSetBytes, long PeakHeapBytes, long PeakHeapAfterCollectionBytes);
 
 /// <summary>One round of the polling jobs: rows, wall time, and calls and transactions per route and table next to the least possible.</summary>
 internal sealed record RoundFigures(long Rows, double Seconds, IReadOnlyList<Tally> Calls, IReadOnlyList<Tally> Transactions, IReadOnlyList<string> Errors)

@@ -35,7 +35,7 @@ internal sealed class CostEstimator(
     /// <summary>
     /// Prices every pending day, oldest first (a day's rates serve the days after it), and today as well when
     /// <paramref name="includeToday"/> (after a recent-usage poll, which marks no day), then writes what it found in
-    /// batches and clears the marks it read; returns the days priced.
+    /// batches, each sent as soon as it is full, and clears the marks it read; returns the days priced.
     /// </summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken, bool includeToday = false)
     {
@@ -53,19 +53,29 @@ internal sealed class CostEstimator(
 
         var ordered = days.Order().ToList();
         var rates = await store.RatesAsync(ordered[0].AddDays(-options.Value.MaxRateAgeDays), ordered[^1], cancellationToken);
-        var packs = new List<TableEntity>();
-        var records = new List<TableEntity>();
+
+        // A day's packs of a large organization are up to a MiB each: a backfill's months of them, held until the
+        // end, were most of its memory. Each batch goes out once it is full instead, in the same transactions.
+        var packs = new GatheredUpserts(await tables.GetAsync(TableName.Rollups, cancellationToken));
+        var records = await store.WriterAsync(cancellationToken);
         foreach (var day in ordered)
         {
             var priced = await PriceDayAsync(day, rates, cancellationToken);
-            packs.AddRange(priced.Packs);
-            records.AddRange(priced.Records);
+            foreach (var pack in priced.Packs)
+            {
+                await packs.AddAsync(pack, cancellationToken);
+            }
+
+            foreach (var record in priced.Records)
+            {
+                await records.AddAsync(record, cancellationToken);
+            }
+
             PricingLog.DayPriced(logger, day, priced.Estimate.RatesDay, priced.Estimate.Unpriced.Count, priced.Estimate.FilePriced?.Count ?? 0, priced.Estimate.BilledPerKey);
         }
 
-        var rollups = await tables.GetAsync(TableName.Rollups, cancellationToken);
-        await TableBatchWriter.SubmitAsync(rollups, packs.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, p)), cancellationToken);
-        await store.SaveAsync(records, cancellationToken);
+        await packs.FlushAsync(cancellationToken);
+        await records.FlushAsync(cancellationToken);
         if (pending.Count > 0)
         {
             await backlog.ClearAsync(pending, cancellationToken);

@@ -20,12 +20,9 @@ internal sealed class PricingStore(TableStore tables)
 
     public static TableEntity EstimateEntity(DayEstimate estimate) => Entity(Estimates, estimate.Day, estimate);
 
-    /// <summary>Writes rates and estimates, one batch per month partition.</summary>
-    public async Task SaveAsync(IEnumerable<TableEntity> entities, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(TableName.Pricing, cancellationToken);
-        await TableBatchWriter.SubmitAsync(table, entities.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
-    }
+    /// <summary>Where rates and estimates are written: a batch per month partition, sent as soon as it is full.</summary>
+    public async Task<GatheredUpserts> WriterAsync(CancellationToken cancellationToken) =>
+        new(await tables.GetAsync(TableName.Pricing, cancellationToken));
 
     /// <summary>Every day's learned rates in [from, to], by day.</summary>
     public async Task<SortedDictionary<DateOnly, IReadOnlyList<UnitRate>>> RatesAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)

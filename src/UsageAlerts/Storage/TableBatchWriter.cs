@@ -11,7 +11,7 @@ internal static class TableBatchWriter
     public const int MaxActionsPerBatch = 100;
 
     // The service limit is 4 MiB per batch; the estimate below is rough, so stay well clear of it.
-    private const long MaxBatchBytes = 3 * 1024 * 1024;
+    internal const long MaxBatchBytes = 3 * 1024 * 1024;
 
     /// <summary>Writes every action; returns the number of transactions sent.</summary>
     public static async Task<int> SubmitAsync(TableClient table, IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken)
