@@ -10,8 +10,9 @@ namespace UsageAlerts.Ingestion;
 /// Polls one stream into its table, bucket by bucket as the source yields them, so neither a page nor a run is
 /// ever held whole. A bucket that may already be stored is compared with what is: rows equal to the stored ones are
 /// not written again, revised values overwrite, groups that vanished are deleted, nothing adds up twice. A daily
-/// bucket's pack (the whole day in one entity, what summaries read) is written with its rows, always, so a run
-/// that stopped between the two is repaired by the re-poll. Writes are gathered into full batches across buckets
+/// bucket's pack (the whole day in one entity, what summaries read), and a one-minute bucket's summary (what
+/// headroom reads, <see cref="MinuteSummaries"/>), are written with its rows, always, so a run that stopped between
+/// the two is repaired by the re-poll. Writes are gathered into full batches across buckets
 /// (<see cref="PendingWrites"/>); <see cref="StreamProgress"/> moves past a bucket only once all of its writes are
 /// sent, and the job writes that progress, the days to price first, when its streams are done.
 /// </summary>
@@ -28,6 +29,7 @@ internal sealed class BucketStreamIngestor(TableStore tables, TimeProvider timeP
 
         var table = await tables.GetAsync(stream.Kind is null ? TableName.Costs : TableName.Usage, cancellationToken);
         var rollups = DayPacks.Applies(stream) ? await tables.GetAsync(TableName.Rollups, cancellationToken) : null;
+        var summarise = stream.Kind is not null && stream.Width == BucketWidth.Minute;
         var openBucketStart = stream.Width.AlignDown(now);
         var storedThrough = progress.Known?.StoredThrough ?? DateTimeOffset.MinValue;
         var writes = new PendingWrites();
@@ -47,6 +49,12 @@ internal sealed class BucketStreamIngestor(TableStore tables, TimeProvider timeP
                     var pack = DayPacks.For(stream, bucket);
                     partitions.Add((rollups, pack.PartitionKey));
                     actions.Add((rollups, new TableTransactionAction(TableTransactionActionType.UpsertReplace, pack)));
+                }
+
+                if (summarise)
+                {
+                    // Same partition as the rows, so it is batched with them; replaced, never added to, on a re-poll.
+                    actions.Add((table, new TableTransactionAction(TableTransactionActionType.UpsertReplace, MinuteSummaries.For(bucket.PartitionKey, bucket.Start, bucket.Rows))));
                 }
 
                 progress.Writing(bucket.End, rollups is null ? null : Periods.Day(bucket.Start));

@@ -10,7 +10,8 @@ namespace UsageAlerts.Ingestion;
 
 /// <summary>
 /// Table Storage has no TTL, so fine-grained rows are swept: whole day partitions before the cut-off day, and the
-/// rows of the cut-off day whose bucket starts before the cut-off time.
+/// rows of the cut-off day whose bucket starts before the cut-off time, with those minutes' summaries
+/// (<see cref="MinuteSummaries"/>, keyed <c>~HHmm</c>).
 /// </summary>
 internal sealed class RowExpiry(
     TableStore tables,
@@ -41,7 +42,7 @@ internal sealed class RowExpiry(
         var cutoffPartition = UsageRows.Partition(stream.KeyPrefix, cutoff);
         var cutoffRow = cutoff.UtcDateTime.ToString("HHmm", CultureInfo.InvariantCulture);
         var filter = TableClient.CreateQueryFilter(
-            $"(PartitionKey ge {firstPartition} and PartitionKey lt {cutoffPartition}) or (PartitionKey eq {cutoffPartition} and RowKey lt {cutoffRow})");
+            $"(PartitionKey ge {firstPartition} and PartitionKey lt {cutoffPartition}) or (PartitionKey eq {cutoffPartition} and RowKey lt {cutoffRow}) or (PartitionKey eq {cutoffPartition} and RowKey ge {MinuteSummaries.RowsEnd} and RowKey lt {MinuteSummaries.RowsEnd + cutoffRow})");
         var expired = new List<TableTransactionAction>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {

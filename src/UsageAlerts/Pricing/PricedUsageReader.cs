@@ -50,7 +50,7 @@ internal sealed class PricedUsageReader(StreamCatalog catalog, TableStore tables
             }
 
             var filter = TableClient.CreateQueryFilter(
-                $"PartitionKey eq {UsageRows.Partition(stream.KeyPrefix, midnight)} and RowKey ge {UsageRows.BucketPrefix(since)}");
+                $"PartitionKey eq {UsageRows.Partition(stream.KeyPrefix, midnight)} and RowKey ge {UsageRows.BucketPrefix(since)} and RowKey lt {MinuteSummaries.RowsEnd}");
             await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
                 rows.Add(Priced(stream, row));

@@ -10,6 +10,8 @@ internal sealed class MinuteTotals
 
     public SortedSet<string> UsageModels { get; } = new(StringComparer.Ordinal);
 
+    public IReadOnlyDictionary<DateTimeOffset, (long Requests, long Tokens)> Minutes => _minutes;
+
     public void Add(DateTimeOffset minute, string? usageModel, long requests, long tokens)
     {
         if (usageModel is not null)

@@ -13,21 +13,30 @@ internal sealed class MinuteUsage(RateLimitCaps caps)
     /// <summary>Keyed by project and the model its cap is set on, or the usage model when no cap matches.</summary>
     public IReadOnlyDictionary<(string? ProjectId, string? Model), MinuteTotals> Groups => _groups;
 
+    /// <summary>Stored entities read: minute rows, and minute summaries (<see cref="MinuteSummaries"/>).</summary>
     public long RowsRead { get; private set; }
 
     public DateTimeOffset? DataThrough { get; private set; }
 
     public void Add(UsageRecord minute)
     {
-        RowsRead++;
-        var capModel = caps.Find(minute.ProjectId, minute.Model)?.Model ?? minute.Model;
-        if (!_groups.TryGetValue((minute.ProjectId, capModel), out var group))
+        Counted();
+        Add(minute.Start, minute.ProjectId, minute.Model, minute.Requests, minute.Tokens);
+    }
+
+    /// <summary>One more stored entity read.</summary>
+    public void Counted() => RowsRead++;
+
+    public void Add(DateTimeOffset minute, string? projectId, string? usageModel, long requests, long tokens)
+    {
+        var capModel = caps.Find(projectId, usageModel)?.Model ?? usageModel;
+        if (!_groups.TryGetValue((projectId, capModel), out var group))
         {
-            _groups[(minute.ProjectId, capModel)] = group = new MinuteTotals();
+            _groups[(projectId, capModel)] = group = new MinuteTotals();
         }
 
-        group.Add(minute.Start, minute.Model, minute.Requests, minute.Tokens);
-        DataThrough = DataThrough is { } seen && seen > minute.Start ? seen : minute.Start;
+        group.Add(minute, usageModel, requests, tokens);
+        DataThrough = DataThrough is { } seen && seen > minute ? seen : minute;
     }
 
     /// <summary>The totals that count against <paramref name="cap"/>; null when the window had none.</summary>

@@ -253,14 +253,25 @@ public sealed class IngestionTests
     {
         await using var harness = await IngestionHarness.StartAsync("cleanup", settings: new() { ["Ingestion:MinuteRetentionHours"] = "1" });
         await harness.RunAsync(JobNames.PollRecentUsage);
-        var before = await harness.RowsAsync(TableName.Usage, "completions.1m|");
+        var (before, summariesBefore) = Split(await harness.RowsAsync(TableName.Usage, "completions.1m|"));
 
         await harness.RunAsync(JobNames.Cleanup);
 
-        var after = await harness.RowsAsync(TableName.Usage, "completions.1m|");
+        var (after, summariesAfter) = Split(await harness.RowsAsync(TableName.Usage, "completions.1m|"));
         var cutoff = harness.Clock.GetUtcNow().AddHours(-1);
         Assert.True(after.Count < before.Count);
         Assert.All(after, r => Assert.True(r.GetDateTimeOffset(UsageRows.BucketStart) >= BucketWidth.Minute.AlignDown(cutoff)));
         Assert.Equal(before.Count(r => r.GetDateTimeOffset(UsageRows.BucketStart) >= BucketWidth.Minute.AlignDown(cutoff)), after.Count);
+
+        // A minute's summary (what headroom reads) goes with its rows.
+        Assert.True(summariesAfter.Count < summariesBefore.Count);
+        Assert.All(summariesAfter, s => Assert.True(s.GetDateTimeOffset(MinuteSummaries.Minute) >= BucketWidth.Minute.AlignDown(cutoff)));
+        Assert.Equal(summariesBefore.Count(s => s.GetDateTimeOffset(MinuteSummaries.Minute) >= BucketWidth.Minute.AlignDown(cutoff)), summariesAfter.Count);
+    }
+
+    private static (List<Azure.Data.Tables.TableEntity> Rows, List<Azure.Data.Tables.TableEntity> Summaries) Split(List<Azure.Data.Tables.TableEntity> stored)
+    {
+        var summaries = stored.Where(e => e.RowKey.StartsWith(MinuteSummaries.RowsEnd, StringComparison.Ordinal)).ToList();
+        return ([.. stored.Except(summaries)], summaries);
     }
 }
