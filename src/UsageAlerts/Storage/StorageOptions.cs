@@ -24,4 +24,15 @@ public sealed class StorageOptions
 
     /// <summary>Upper bound of <see cref="PackCacheRecords"/>: about 4 GB of records.</summary>
     internal const long MaxPackCacheRecords = 20_000_000;
+
+    /// <summary>
+    /// How long a listing of sealed days (before the re-poll window, which ingestion no longer rewrites) or of days
+    /// holding nothing is trusted before storage is asked again; 0 asks on every request. Days ingestion still
+    /// re-polls are checked on every request whatever this says. Also how long stream states (where each stream's
+    /// sealed days end) are reused; watermarks only move forward, so older states only seal fewer days.
+    /// </summary>
+    public int PackRevalidateSeconds { get; set; } = 60;
+
+    /// <summary>Upper bound of <see cref="PackRevalidateSeconds"/>: a stream's first data shows within the hour.</summary>
+    internal const int MaxPackRevalidateSeconds = 3600;
 }

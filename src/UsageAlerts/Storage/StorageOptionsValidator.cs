@@ -30,6 +30,11 @@ internal sealed partial class StorageOptionsValidator : IValidateOptions<Storage
             failures.Add(FormattableString.Invariant($"Storage:PackCacheRecords must be from 0 (no cache) to {StorageOptions.MaxPackCacheRecords}, got {options.PackCacheRecords}."));
         }
 
+        if (options.PackRevalidateSeconds is < 0 or > StorageOptions.MaxPackRevalidateSeconds)
+        {
+            failures.Add(FormattableString.Invariant($"Storage:PackRevalidateSeconds must be from 0 (check every request) to {StorageOptions.MaxPackRevalidateSeconds}, got {options.PackRevalidateSeconds}."));
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

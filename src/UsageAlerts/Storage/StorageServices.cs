@@ -25,6 +25,7 @@ internal static class StorageServices
         });
         services.TryAddSingleton<TableStore>();
         services.TryAddSingleton<PackCache>();
+        services.TryAddSingleton<ListingMemo>();
         services.TryAddSingleton<DataStart>();
         services.TryAddSingleton<TableLease>();
         services.TryAddSingleton<CatalogReader>();

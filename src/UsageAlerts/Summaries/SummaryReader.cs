@@ -16,7 +16,8 @@ internal sealed class SummaryReader(StreamCatalog catalog, SealedMonths sealedMo
 
     public async Task<ReadResult> ReadAsync(ReadPlan plan, ISummarySink sink, CancellationToken cancellationToken)
     {
-        var horizons = plan.MonthlyRollups ? await sealedMonths.LoadAsync(cancellationToken) : new Dictionary<string, DateOnly>();
+        // Wanted by every plan: days before a stream's horizon are served from a recent listing when one is remembered.
+        var horizons = await sealedMonths.LoadAsync(cancellationToken);
         var reads = new List<(StreamRead Read, ReadSegment Segment)>();
         var tally = new ReadTally();
         // Billed costs of days whose bill may still grow are read as budgets read them: the bill, or the estimate
@@ -67,7 +68,9 @@ internal sealed class SummaryReader(StreamCatalog catalog, SealedMonths sealedMo
     private static IEnumerable<(StreamRead, ReadSegment)> Segments(StreamRead read, SummaryRange range, IReadOnlyDictionary<string, DateOnly> horizons, bool allowMonths)
     {
         ReadSegment? run = null;
-        foreach (var segment in ReadSegment.Plan(range, horizons.TryGetValue(read.Stream, out var day) ? day : null, allowMonths))
+        DateOnly? horizon = horizons.TryGetValue(read.Stream, out var day) ? day : null;
+        read = read with { SealedBefore = horizon };
+        foreach (var segment in ReadSegment.Plan(range, horizon, allowMonths))
         {
             if (!segment.Month)
             {

@@ -42,6 +42,41 @@ public sealed class PackCacheTests
     }
 
     [Fact]
+    public async Task Sealed_days_are_not_listed_again_within_the_revalidation_interval_and_a_rewrite_shows_after_it()
+    {
+        var clock = new FakeTimeProvider(SeededOrganization.Now);
+        await using var host = await SummariesHost.StartAsync(SummariesHost.UniquePrefix("cache"), clock);
+        await host.WriteAsync(TableName.Rollups, Days().SelectMany(day => new[] { CostPack(day, 1m), UsagePack(day) }));
+        // Ingestion has stored through now: every day of the range lies before the re-poll window, so it is sealed.
+        var states = host.Services.GetRequiredService<StreamStateStore>();
+        foreach (var stream in new[] { StreamCatalog.CostsStreamName, Completions })
+        {
+            await states.CommitAllAsync([(stream, null, StreamStateStore.Advance(SeededOrganization.Now, SeededOrganization.Now))], CancellationToken.None);
+        }
+
+        var reader = host.Services.GetRequiredService<SummaryReader>();
+        var (first, firstTotals) = await ReadAsync(reader, totalsOnly: false);
+        var (second, secondTotals) = await ReadAsync(reader, totalsOnly: false);
+
+        Assert.Equal((8L, 8), (first.Rows, first.PacksDecoded));
+        Assert.Equal((0L, 0), (second.Rows, second.PacksDecoded));
+        Assert.Equal(firstTotals, secondTotals);
+
+        // An old day rewritten (say, ingestion state reset and backfilled again). Within the interval the listing is
+        // trusted, which shows no query was sent; once it has passed, the rewritten day is read and decoded.
+        await host.WriteAsync(TableName.Rollups, [CostPack(D("2026-11-03"), 101m)]);
+        clock.Advance(TimeSpan.FromSeconds(59));
+        var (third, thirdTotals) = await ReadAsync(reader, totalsOnly: false);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var (fourth, fourthTotals) = await ReadAsync(reader, totalsOnly: false);
+
+        Assert.Equal((0L, 0, firstTotals.Cost), (third.Rows, third.PacksDecoded, thirdTotals.Cost));
+        Assert.Equal((9L, 1), (fourth.Rows, fourth.PacksDecoded));
+        Assert.Equal(firstTotals.Cost + (3 * 100m), fourthTotals.Cost);
+        Assert.Equal(firstTotals.Tokens, fourthTotals.Tokens);
+    }
+
+    [Fact]
     public async Task Per_day_totals_give_the_same_figures_as_every_group()
     {
         await using var host = await SummariesHost.StartAsync(SummariesHost.UniquePrefix("cache"), new FakeTimeProvider(SeededOrganization.Now));
@@ -99,6 +134,17 @@ public sealed class PackCacheTests
 
         Assert.True(result.Failed);
         Assert.Contains("Storage:PackCacheRecords", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(StorageOptions.MaxPackRevalidateSeconds + 1)]
+    public void The_revalidation_interval_is_validated_naming_the_setting(int seconds)
+    {
+        var result = new StorageOptionsValidator().Validate(null, new StorageOptions { ConnectionString = "UseDevelopmentStorage=true", PackRevalidateSeconds = seconds });
+
+        Assert.True(result.Failed);
+        Assert.Contains("Storage:PackRevalidateSeconds", result.FailureMessage, StringComparison.Ordinal);
     }
 
     private static async Task<(ReadResult Read, Figures Totals)> ReadAsync(SummaryReader reader, bool totalsOnly)

@@ -42,7 +42,7 @@ internal sealed class SummariesHost : IAsyncDisposable
             : throw new InvalidOperationException(
                 "USAGEALERTS_TEST_STORAGE is not set: run scripts/test (it starts Azurite and sets it), or start Azurite and export its connection string.");
 
-    public static async Task<SummariesHost> StartAsync(string tablePrefix, FakeTimeProvider clock)
+    public static async Task<SummariesHost> StartAsync(string tablePrefix, FakeTimeProvider clock, Dictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
@@ -54,6 +54,7 @@ internal sealed class SummariesHost : IAsyncDisposable
             ["Secrets:OpenAiAdminKey"] = AdminKey,
             ["OpenAI:OrganizationName"] = "Test org <&>",
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? []);
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddUsageAlerts(builder.Configuration);
         var app = builder.Build();

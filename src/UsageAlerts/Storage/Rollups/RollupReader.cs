@@ -11,7 +11,7 @@ namespace UsageAlerts.Storage.Rollups;
 /// month without a pack is built from its days on first use (a build cut short is simply redone: the upsert writes
 /// the same sums).
 /// </summary>
-internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, PackCache cache, ILogger<RollupReader> logger)
+internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, PackCache cache, ListingMemo memo, ILogger<RollupReader> logger)
 {
     /// <summary>Asked for when the cache holds part of a partition: keys and ETags, no pack data.</summary>
     private const int PointReads = 2;
@@ -25,6 +25,29 @@ internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, PackC
     /// </summary>
     public async Task<long> ReadDaysAsync(StreamRead read, SummaryRange days, ISummarySink sink, CancellationToken cancellationToken)
     {
+        // Listed a moment ago and sealed or empty: nothing to ask storage (0 entities read).
+        if (Remembered(read, days, month: false) is { } packs)
+        {
+            Hand(read, packs, sink);
+            return 0;
+        }
+
+        // The sealed days are known; only the days ingestion still re-polls are listed.
+        if (read.SealedBefore is { } sealedBefore && days.From < sealedBefore && sealedBefore < days.To
+            && Remembered(read, new SummaryRange(days.From, sealedBefore), month: false) is { } old)
+        {
+            Hand(read, old, sink);
+            return await ListDaysAsync(read, new SummaryRange(sealedBefore, days.To), sink, cancellationToken);
+        }
+
+        return await ListDaysAsync(read, days, sink, cancellationToken);
+    }
+
+    private async Task<long> ListDaysAsync(StreamRead read, SummaryRange days, ISummarySink sink, CancellationToken cancellationToken)
+    {
+        var listedAt = memo.Now;
+        var listed = new List<PackRef>();
+        DateOnly? firstFromRows = null;
         var table = await tables.GetAsync(TableName.Rollups, cancellationToken);
         var (firstPartition, lastPartition) = (RollupRows.Partition(read.Stream, days.From), RollupRows.Partition(read.Stream, days.To.AddDays(-1)));
         // Day rows sort by date across months and before the month row, so one row range selects the days of every partition.
@@ -37,13 +60,15 @@ internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, PackC
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: validate ? KeysOnly : null, cancellationToken: cancellationToken))
         {
             rows++;
+            var day = RollupRows.DayOf(entity.RowKey);
             if (entity.GetBoolean(RollupRows.Oversized) == true)
             {
+                firstFromRows ??= day;
                 continue;
             }
 
-            var day = RollupRows.DayOf(entity.RowKey);
             packed.Add(day);
+            listed.Add(new PackRef(entity.PartitionKey, entity.RowKey, entity.ETag));
             if (!validate)
             {
                 Hand(read, Cached(read, entity.PartitionKey, entity.RowKey, entity.ETag) ?? Decoded(read, entity, day), sink);
@@ -83,12 +108,59 @@ internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, PackC
 
         foreach (var run in MissingRuns(days, packed))
         {
-            rows += read.FallbackStream is { } fallback
-                ? await ReadDaysAsync(read with { Stream = fallback, FallbackStream = null }, run, sink, cancellationToken)
+            var fromRows = read.FallbackStream is { } fallback
+                ? await ReadDaysAsync(read with { Stream = fallback, FallbackStream = null, SealedBefore = null }, run, sink, cancellationToken)
                 : await dailyRows.ReadAsync(read, run, sink, cancellationToken);
+            if (fromRows > 0 && (firstFromRows is null || run.From < firstFromRows))
+            {
+                firstFromRows = run.From;
+            }
+
+            rows += fromRows;
         }
 
+        Remember(read, days, listed, firstFromRows, listedAt);
         return rows;
+    }
+
+    /// <summary>
+    /// Remembers what can be served without asking again: a run that held nothing, or the sealed days of a run when
+    /// all of them came from packs (days read from rows or a fallback stream are not cached, so they are listed again).
+    /// </summary>
+    private void Remember(StreamRead read, SummaryRange days, List<PackRef> listed, DateOnly? firstFromRows, DateTimeOffset listedAt)
+    {
+        if (listed.Count == 0 && firstFromRows is null)
+        {
+            memo.Remember(read.Stream, days, month: false, [], listedAt);
+        }
+        else if (read.SealedBefore is { } sealedBefore && days.From < sealedBefore && (firstFromRows is null || firstFromRows >= sealedBefore))
+        {
+            var sealedDays = new SummaryRange(days.From, days.To < sealedBefore ? days.To : sealedBefore);
+            var lastRow = RollupRows.DayRow(sealedDays.To);
+            memo.Remember(read.Stream, sealedDays, month: false, listed.Where(p => string.CompareOrdinal(p.Row, lastRow) < 0).ToList(), listedAt);
+        }
+    }
+
+    /// <summary>The cached packs of a run listed less than the revalidation interval ago; null if any has left the cache.</summary>
+    private List<DecodedPack>? Remembered(StreamRead read, SummaryRange days, bool month)
+    {
+        if (!memo.Enabled || memo.Get(read.Stream, days, month) is not { } refs)
+        {
+            return null;
+        }
+
+        var packs = new List<DecodedPack>(refs.Count);
+        foreach (var pack in refs)
+        {
+            if (Cached(read, pack.Partition, pack.Row, pack.ETag) is not { } decoded)
+            {
+                return null;
+            }
+
+            packs.Add(decoded);
+        }
+
+        return packs;
     }
 
     /// <summary>Reads a sealed month as one pack, building it first if needed.</summary>
@@ -96,12 +168,20 @@ internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, PackC
     {
         var table = await tables.GetAsync(TableName.Rollups, cancellationToken);
         var partition = RollupRows.Partition(read.Stream, month);
+        if (Remembered(read, Month(month), month: true) is { } remembered)
+        {
+            Hand(read, remembered, sink);
+            return 0;
+        }
+
+        var listedAt = memo.Now;
         if (cache.Enabled && (cache.Holds(partition, read.TotalsOnly) || (read.TotalsOnly && cache.Holds(partition, totals: false))))
         {
             var keys = await table.GetEntityIfExistsAsync<TableEntity>(partition, RollupRows.MonthRow, KeysOnly, cancellationToken);
             if (keys.HasValue && Cached(read, partition, RollupRows.MonthRow, keys.Value!.ETag) is { } pack)
             {
                 Hand(read, pack, sink);
+                memo.Remember(read.Stream, Month(month), month: true, [new PackRef(partition, RollupRows.MonthRow, keys.Value.ETag)], listedAt);
                 return 1;
             }
         }
@@ -115,6 +195,7 @@ internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, PackC
             }
 
             Hand(read, Decoded(read, stored.Value, month), sink);
+            memo.Remember(read.Stream, Month(month), month: true, [new PackRef(partition, RollupRows.MonthRow, stored.Value.ETag)], listedAt);
             return 1;
         }
 
@@ -200,6 +281,14 @@ internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, PackC
         var usage = pack.Usage.Where(read.Filter.Matches).ToList();
         var costs = pack.Costs.Where(read.Filter.Matches).ToList();
         SinkLock.Add(sink, usage, costs);
+    }
+
+    private static void Hand(StreamRead read, List<DecodedPack> packs, ISummarySink sink)
+    {
+        foreach (var pack in packs)
+        {
+            Hand(read, pack, sink);
+        }
     }
 
     private static SummaryRange Month(DateOnly month) => new(month, month.AddMonths(1));

@@ -18,6 +18,12 @@ internal sealed record StreamRead(string Stream, string? Kind, SummaryFilter Fil
     /// </summary>
     public bool TotalsOnly { get; init; }
 
+    /// <summary>
+    /// The stream's first day ingestion may still rewrite (its watermark less the re-poll window); days before it may
+    /// be served from a recent listing. Null when unknown: every day is then listed on each read.
+    /// </summary>
+    public DateOnly? SealedBefore { get; init; }
+
     /// <summary>Counts what the read decoded; null when nobody asks.</summary>
     public ReadTally? Tally { get; init; }
 
