@@ -29,7 +29,8 @@ public sealed class StorageOptions
     /// How long a listing of sealed days (before the re-poll window, which ingestion no longer rewrites) or of days
     /// holding nothing is trusted before storage is asked again; 0 asks on every request. Days ingestion still
     /// re-polls are checked on every request whatever this says. Also how long stream states (where each stream's
-    /// sealed days end) are reused; watermarks only move forward, so older states only seal fewer days.
+    /// sealed days end) are reused; watermarks only move forward, so older states only seal fewer days. Summaries only:
+    /// alert evaluation always lists.
     /// </summary>
     public int PackRevalidateSeconds { get; set; } = 60;
 

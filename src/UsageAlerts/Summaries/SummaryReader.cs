@@ -69,7 +69,7 @@ internal sealed class SummaryReader(StreamCatalog catalog, SealedMonths sealedMo
     {
         ReadSegment? run = null;
         DateOnly? horizon = horizons.TryGetValue(read.Stream, out var day) ? day : null;
-        read = read with { SealedBefore = horizon };
+        read = read with { SealedBefore = horizon, ReusesListings = true };
         foreach (var segment in ReadSegment.Plan(range, horizon, allowMonths))
         {
             if (!segment.Month)

@@ -129,6 +129,11 @@ internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, PackC
     /// </summary>
     private void Remember(StreamRead read, SummaryRange days, List<PackRef> listed, DateOnly? firstFromRows, DateTimeOffset listedAt)
     {
+        if (!read.ReusesListings)
+        {
+            return;
+        }
+
         if (listed.Count == 0 && firstFromRows is null)
         {
             memo.Remember(read.Stream, days, month: false, [], listedAt);
@@ -141,10 +146,18 @@ internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, PackC
         }
     }
 
+    private void RememberMonth(StreamRead read, DateOnly month, PackRef pack, DateTimeOffset listedAt)
+    {
+        if (read.ReusesListings)
+        {
+            memo.Remember(read.Stream, Month(month), month: true, [pack], listedAt);
+        }
+    }
+
     /// <summary>The cached packs of a run listed less than the revalidation interval ago; null if any has left the cache.</summary>
     private List<DecodedPack>? Remembered(StreamRead read, SummaryRange days, bool month)
     {
-        if (!memo.Enabled || memo.Get(read.Stream, days, month) is not { } refs)
+        if (!read.ReusesListings || !memo.Enabled || memo.Get(read.Stream, days, month) is not { } refs)
         {
             return null;
         }
@@ -181,7 +194,7 @@ internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, PackC
             if (keys.HasValue && Cached(read, partition, RollupRows.MonthRow, keys.Value!.ETag) is { } pack)
             {
                 Hand(read, pack, sink);
-                memo.Remember(read.Stream, Month(month), month: true, [new PackRef(partition, RollupRows.MonthRow, keys.Value.ETag)], listedAt);
+                RememberMonth(read, month, new PackRef(partition, RollupRows.MonthRow, keys.Value.ETag), listedAt);
                 return 1;
             }
         }
@@ -195,7 +208,7 @@ internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, PackC
             }
 
             Hand(read, Decoded(read, stored.Value, month), sink);
-            memo.Remember(read.Stream, Month(month), month: true, [new PackRef(partition, RollupRows.MonthRow, stored.Value.ETag)], listedAt);
+            RememberMonth(read, month, new PackRef(partition, RollupRows.MonthRow, stored.Value.ETag), listedAt);
             return 1;
         }
 

@@ -24,6 +24,12 @@ internal sealed record StreamRead(string Stream, string? Kind, SummaryFilter Fil
     /// </summary>
     public DateOnly? SealedBefore { get; init; }
 
+    /// <summary>
+    /// Whether a listing remembered for <c>Storage:PackRevalidateSeconds</c> may answer this read. Summaries opt in;
+    /// alert evaluation does not, because it must see the estimates pricing wrote a moment earlier in the same run.
+    /// </summary>
+    public bool ReusesListings { get; init; }
+
     /// <summary>Counts what the read decoded; null when nobody asks.</summary>
     public ReadTally? Tally { get; init; }
 
