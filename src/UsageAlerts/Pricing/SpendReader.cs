@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using UsageAlerts.Storage;
+using UsageAlerts.Storage.Rollups;
 
 namespace UsageAlerts.Pricing;
 
@@ -12,11 +13,15 @@ namespace UsageAlerts.Pricing;
 /// </summary>
 internal sealed class SpendReader(CostReader costs, IOptions<PricingOptions> options, TimeProvider timeProvider)
 {
-    public async IAsyncEnumerable<CostRecord> ReadAsync(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<CostRecord> ReadAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        ReadAsync(from, to, null, cancellationToken);
+
+    /// <param name="tally">Counts the entities read; null when nobody asks.</param>
+    public async IAsyncEnumerable<CostRecord> ReadAsync(DateTimeOffset from, DateTimeOffset to, ReadTally? tally, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var openFrom = Periods.Midnight(OpenFrom());
         var finalTo = to < openFrom ? to : openFrom;
-        await foreach (var cost in costs.ReadAsync(from, finalTo, cancellationToken))
+        await foreach (var cost in costs.ReadAsync(from, finalTo, tally, cancellationToken))
         {
             yield return cost;
         }
@@ -27,8 +32,8 @@ internal sealed class SpendReader(CostReader costs, IOptions<PricingOptions> opt
             yield break;
         }
 
-        var billed = await ListAsync(costs.ReadAsync(recentFrom, to, cancellationToken));
-        var estimated = await ListAsync(costs.ReadStreamAsync(CostEstimator.EstimatedStream, recentFrom, to, cancellationToken));
+        var billed = await ListAsync(costs.ReadAsync(recentFrom, to, tally, cancellationToken));
+        var estimated = await ListAsync(costs.ReadStreamAsync(CostEstimator.EstimatedStream, recentFrom, to, tally, cancellationToken));
         foreach (var cost in Merge(billed, estimated, options.Value.LagMarginPercent))
         {
             yield return cost;

@@ -17,9 +17,16 @@ internal sealed class CostReader(RollupReader rollups)
     public IAsyncEnumerable<CostRecord> ReadAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         ReadAsync(Costs, from, to, cancellationToken);
 
-    /// <summary>The same days of another cost stream (the estimates pricing writes).</summary>
     public IAsyncEnumerable<CostRecord> ReadStreamAsync(string stream, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
-        ReadAsync(Costs with { Stream = stream }, from, to, cancellationToken);
+        ReadStreamAsync(stream, from, to, null, cancellationToken);
+
+    /// <param name="tally">Counts the entities read; null when nobody asks.</param>
+    public IAsyncEnumerable<CostRecord> ReadAsync(DateTimeOffset from, DateTimeOffset to, ReadTally? tally, CancellationToken cancellationToken) =>
+        ReadAsync(Costs with { Tally = tally }, from, to, cancellationToken);
+
+    /// <summary>The same days of another cost stream (the estimates pricing writes).</summary>
+    public IAsyncEnumerable<CostRecord> ReadStreamAsync(string stream, DateTimeOffset from, DateTimeOffset to, ReadTally? tally, CancellationToken cancellationToken) =>
+        ReadAsync(Costs with { Stream = stream, Tally = tally }, from, to, cancellationToken);
 
     private async IAsyncEnumerable<CostRecord> ReadAsync(StreamRead read, DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -32,7 +39,8 @@ internal sealed class CostReader(RollupReader rollups)
         foreach (var piece in ReadSegment.Plan(new SummaryRange(first, end), sealedBefore: null, allowMonths: false))
         {
             var sink = new CollectingSink();
-            await rollups.ReadDaysAsync(read, piece.Days, sink, cancellationToken);
+            var entities = await rollups.ReadDaysAsync(read, piece.Days, sink, cancellationToken);
+            read.Tally?.Read(entities);
             foreach (var cost in sink.Costs.OrderBy(c => c.Day))
             {
                 yield return cost;

@@ -42,11 +42,13 @@ internal sealed class SummaryReader(StreamCatalog catalog, SealedMonths sealedMo
             : await rollups.ReadDaysAsync(read.Read, read.Segment.Days, sink, token)));
         if (open is { } recent)
         {
-            await foreach (var row in spend.ReadAsync(Periods.Midnight(recent.From), Periods.Midnight(recent.To), cancellationToken))
+            await foreach (var row in spend.ReadAsync(Periods.Midnight(recent.From), Periods.Midnight(recent.To), tally, cancellationToken))
             {
                 sink.Add(row);
-                rows++;
             }
+
+            // Only these reads report entities through the tally; the packs read above returned their counts.
+            rows += tally.EntitiesRead;
         }
 
         return new ReadResult(rows, reads.Count(r => r.Segment.Month), tally.PacksDecoded);

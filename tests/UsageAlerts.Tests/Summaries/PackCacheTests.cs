@@ -77,6 +77,23 @@ public sealed class PackCacheTests
     }
 
     [Fact]
+    public async Task Days_whose_bill_may_still_change_count_the_entities_read_not_the_records()
+    {
+        // Costs turn final 48 h after a day ends: from 11-02 on, costs are read the way budgets read them (the bill,
+        // or the estimate while it lags), through another reader that reports its entities through the tally.
+        await using var host = await SummariesHost.StartAsync(SummariesHost.UniquePrefix("cache"), new FakeTimeProvider(new DateTimeOffset(2026, 11, 5, 12, 0, 0, TimeSpan.Zero)));
+        await host.WriteAsync(TableName.Rollups, Days().SelectMany(day => new[] { CostPack(day, 1m), UsagePack(day) }));
+        var reader = host.Services.GetRequiredService<SummaryReader>();
+
+        var (read, totals) = await ReadAsync(reader, totalsOnly: false);
+
+        // 4 usage packs, the final day's cost pack, and the 3 open days' cost packs (no estimates stored): 8 entities
+        // for 12 cost records and 12 usage records.
+        Assert.Equal(8L, read.Rows);
+        Assert.Equal(4 * 3 * 1m, totals.Cost);
+    }
+
+    [Fact]
     public async Task Per_day_totals_give_the_same_figures_as_every_group()
     {
         await using var host = await SummariesHost.StartAsync(SummariesHost.UniquePrefix("cache"), new FakeTimeProvider(SeededOrganization.Now));
