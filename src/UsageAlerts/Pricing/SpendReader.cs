@@ -14,14 +14,15 @@ namespace UsageAlerts.Pricing;
 internal sealed class SpendReader(CostReader costs, IOptions<PricingOptions> options, TimeProvider timeProvider)
 {
     public IAsyncEnumerable<CostRecord> ReadAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
-        ReadAsync(from, to, null, cancellationToken);
+        ReadAsync(from, to, null, reuseListings: false, cancellationToken);
 
     /// <param name="tally">Counts the entities read; null when nobody asks.</param>
-    public async IAsyncEnumerable<CostRecord> ReadAsync(DateTimeOffset from, DateTimeOffset to, ReadTally? tally, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <param name="reuseListings">Whether a recently remembered listing may answer (summaries; never alerts).</param>
+    public async IAsyncEnumerable<CostRecord> ReadAsync(DateTimeOffset from, DateTimeOffset to, ReadTally? tally, bool reuseListings, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var openFrom = Periods.Midnight(OpenFrom());
         var finalTo = to < openFrom ? to : openFrom;
-        await foreach (var cost in costs.ReadAsync(from, finalTo, tally, cancellationToken))
+        await foreach (var cost in costs.ReadAsync(from, finalTo, tally, reuseListings, cancellationToken))
         {
             yield return cost;
         }
@@ -32,8 +33,8 @@ internal sealed class SpendReader(CostReader costs, IOptions<PricingOptions> opt
             yield break;
         }
 
-        var billed = await ListAsync(costs.ReadAsync(recentFrom, to, tally, cancellationToken));
-        var estimated = await ListAsync(costs.ReadStreamAsync(CostEstimator.EstimatedStream, recentFrom, to, tally, cancellationToken));
+        var billed = await ListAsync(costs.ReadAsync(recentFrom, to, tally, reuseListings, cancellationToken));
+        var estimated = await ListAsync(costs.ReadStreamAsync(CostEstimator.EstimatedStream, recentFrom, to, tally, reuseListings, cancellationToken));
         foreach (var cost in Merge(billed, estimated, options.Value.LagMarginPercent))
         {
             yield return cost;

@@ -18,15 +18,16 @@ internal sealed class CostReader(RollupReader rollups)
         ReadAsync(Costs, from, to, cancellationToken);
 
     public IAsyncEnumerable<CostRecord> ReadStreamAsync(string stream, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
-        ReadStreamAsync(stream, from, to, null, cancellationToken);
+        ReadStreamAsync(stream, from, to, null, reuseListings: false, cancellationToken);
 
     /// <param name="tally">Counts the entities read; null when nobody asks.</param>
-    public IAsyncEnumerable<CostRecord> ReadAsync(DateTimeOffset from, DateTimeOffset to, ReadTally? tally, CancellationToken cancellationToken) =>
-        ReadAsync(Costs with { Tally = tally }, from, to, cancellationToken);
+    /// <param name="reuseListings">Whether a recently remembered listing may answer (summaries; never alerts).</param>
+    public IAsyncEnumerable<CostRecord> ReadAsync(DateTimeOffset from, DateTimeOffset to, ReadTally? tally, bool reuseListings, CancellationToken cancellationToken) =>
+        ReadAsync(Costs with { Tally = tally, ReusesListings = reuseListings }, from, to, cancellationToken);
 
     /// <summary>The same days of another cost stream (the estimates pricing writes).</summary>
-    public IAsyncEnumerable<CostRecord> ReadStreamAsync(string stream, DateTimeOffset from, DateTimeOffset to, ReadTally? tally, CancellationToken cancellationToken) =>
-        ReadAsync(Costs with { Stream = stream, Tally = tally }, from, to, cancellationToken);
+    public IAsyncEnumerable<CostRecord> ReadStreamAsync(string stream, DateTimeOffset from, DateTimeOffset to, ReadTally? tally, bool reuseListings, CancellationToken cancellationToken) =>
+        ReadAsync(Costs with { Stream = stream, Tally = tally, ReusesListings = reuseListings }, from, to, cancellationToken);
 
     private async IAsyncEnumerable<CostRecord> ReadAsync(StreamRead read, DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

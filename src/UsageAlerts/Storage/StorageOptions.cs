@@ -26,11 +26,10 @@ public sealed class StorageOptions
     internal const long MaxPackCacheRecords = 20_000_000;
 
     /// <summary>
-    /// How long a listing of sealed days (before the re-poll window, which ingestion no longer rewrites) or of days
-    /// holding nothing is trusted before storage is asked again; 0 asks on every request. Days ingestion still
-    /// re-polls are checked on every request whatever this says. Also how long stream states (where each stream's
-    /// sealed days end) are reused; watermarks only move forward, so older states only seal fewer days. Summaries only:
-    /// alert evaluation always lists.
+    /// How long summaries trust a listing of a run of days before storage is asked again, unless this process wrote to
+    /// the rollups, costs or usage tables since (which drops it at once); 0 asks on every request. Also how long stream
+    /// states (where each stream's sealed days end) are reused; watermarks only move forward, so older states only
+    /// seal fewer days. Alert evaluation always lists.
     /// </summary>
     public int PackRevalidateSeconds { get; set; } = 60;
 

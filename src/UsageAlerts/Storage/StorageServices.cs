@@ -19,6 +19,9 @@ internal static class StorageServices
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             var clientOptions = sp.GetService<TableClientOptions>() ?? new TableClientOptions();
+            clientOptions.AddPolicy(
+                new StorageWriteWatch(sp.GetRequiredService<ListingMemo>(), [.. new[] { TableName.Rollups, TableName.Costs, TableName.Usage }.Select(t => TableStore.FullName(options.TablePrefix, t))]),
+                HttpPipelinePosition.PerCall);
             return options.TableServiceUri is { } uri
                 ? new TableServiceClient(uri, sp.GetRequiredService<TokenCredential>(), clientOptions)
                 : new TableServiceClient(options.ConnectionString, clientOptions);

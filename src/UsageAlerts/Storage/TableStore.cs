@@ -14,7 +14,9 @@ internal sealed class TableStore(TableServiceClient service, IOptions<StorageOpt
     public Task<TableClient> GetAsync(TableName table, CancellationToken cancellationToken = default) =>
         _tables.GetOrAdd(table, name => new Lazy<Task<TableClient>>(() => CreateAsync(name, cancellationToken))).Value;
 
-    public string FullName(TableName table) => options.Value.TablePrefix + table.ToString();
+    public string FullName(TableName table) => FullName(options.Value.TablePrefix, table);
+
+    public static string FullName(string prefix, TableName table) => prefix + table.ToString();
 
     private async Task<TableClient> CreateAsync(TableName table, CancellationToken cancellationToken)
     {

@@ -42,7 +42,7 @@ internal sealed class SummaryReader(StreamCatalog catalog, SealedMonths sealedMo
             : await rollups.ReadDaysAsync(read.Read, read.Segment.Days, sink, token)));
         if (open is { } recent)
         {
-            await foreach (var row in spend.ReadAsync(Periods.Midnight(recent.From), Periods.Midnight(recent.To), tally, cancellationToken))
+            await foreach (var row in spend.ReadAsync(Periods.Midnight(recent.From), Periods.Midnight(recent.To), tally, reuseListings: true, cancellationToken))
             {
                 sink.Add(row);
             }

@@ -19,7 +19,8 @@ public sealed class PackCacheTests
     [Fact]
     public async Task A_repeated_read_lists_keys_only_and_decodes_nothing_until_a_day_is_rewritten()
     {
-        await using var host = await SummariesHost.StartAsync(SummariesHost.UniquePrefix("cache"), new FakeTimeProvider(SeededOrganization.Now));
+        // Listings are not remembered here (interval 0), so every read lists; what the cache saves is the decoding.
+        await using var host = await SummariesHost.StartAsync(SummariesHost.UniquePrefix("cache"), new FakeTimeProvider(SeededOrganization.Now), new() { ["Storage:PackRevalidateSeconds"] = "0" });
         await host.WriteAsync(TableName.Rollups, Days().SelectMany(day => new[] { CostPack(day, 1m), UsagePack(day) }));
         var reader = host.Services.GetRequiredService<SummaryReader>();
 
@@ -62,9 +63,10 @@ public sealed class PackCacheTests
         Assert.Equal((0L, 0), (second.Rows, second.PacksDecoded));
         Assert.Equal(firstTotals, secondTotals);
 
-        // An old day rewritten (say, ingestion state reset and backfilled again). Within the interval the listing is
-        // trusted, which shows no query was sent; once it has passed, the rewritten day is read and decoded.
-        await host.WriteAsync(TableName.Rollups, [CostPack(D("2026-11-03"), 101m)]);
+        // An old day rewritten by another instance (say, ingestion state reset and backfilled again). Within the
+        // interval the listing is trusted, which shows no query was sent; once it has passed, the rewritten day is
+        // read and decoded.
+        await host.WriteFromElsewhereAsync(TableName.Rollups, [CostPack(D("2026-11-03"), 101m)]);
         clock.Advance(TimeSpan.FromSeconds(59));
         var (third, thirdTotals) = await ReadAsync(reader, totalsOnly: false);
         clock.Advance(TimeSpan.FromSeconds(1));
@@ -74,6 +76,28 @@ public sealed class PackCacheTests
         Assert.Equal((9L, 1), (fourth.Rows, fourth.PacksDecoded));
         Assert.Equal(firstTotals.Cost + (3 * 100m), fourthTotals.Cost);
         Assert.Equal(firstTotals.Tokens, fourthTotals.Tokens);
+    }
+
+    [Fact]
+    public async Task Days_still_re_polled_are_remembered_until_this_process_writes_then_read_again_at_once()
+    {
+        // No stream state: every day may still be re-polled. The listing is remembered all the same, and a write
+        // made through this process's tables (as ingestion and pricing write) drops it without waiting.
+        var clock = new FakeTimeProvider(SeededOrganization.Now);
+        await using var host = await SummariesHost.StartAsync(SummariesHost.UniquePrefix("cache"), clock);
+        await host.WriteAsync(TableName.Rollups, Days().SelectMany(day => new[] { CostPack(day, 1m), UsagePack(day) }));
+        var reader = host.Services.GetRequiredService<SummaryReader>();
+
+        var (first, firstTotals) = await ReadAsync(reader, totalsOnly: false);
+        var (second, secondTotals) = await ReadAsync(reader, totalsOnly: false);
+        await host.WriteAsync(TableName.Rollups, [CostPack(D("2026-11-03"), 101m)]);
+        var (third, thirdTotals) = await ReadAsync(reader, totalsOnly: false);
+
+        Assert.Equal((8L, 8), (first.Rows, first.PacksDecoded));
+        Assert.Equal((0L, 0), (second.Rows, second.PacksDecoded));
+        Assert.Equal(firstTotals, secondTotals);
+        Assert.Equal((9L, 1), (third.Rows, third.PacksDecoded));
+        Assert.Equal(firstTotals.Cost + (3 * 100m), thirdTotals.Cost);
     }
 
     [Fact]

@@ -74,6 +74,13 @@ internal sealed class SummariesHost : IAsyncDisposable
         await TableBatchWriter.SubmitAsync(client, rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), CancellationToken.None);
     }
 
+    /// <summary>Writes as another instance would: through a client of its own, unseen by this host's pipeline.</summary>
+    public async Task WriteFromElsewhereAsync(TableName table, IEnumerable<TableEntity> rows)
+    {
+        var client = new TableClient(StorageConnectionString, Tables.FullName(table));
+        await TableBatchWriter.SubmitAsync(client, rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), CancellationToken.None);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

@@ -25,7 +25,7 @@ internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, PackC
     /// </summary>
     public async Task<long> ReadDaysAsync(StreamRead read, SummaryRange days, ISummarySink sink, CancellationToken cancellationToken)
     {
-        // Listed a moment ago and sealed or empty: nothing to ask storage (0 entities read).
+        // Listed a moment ago, nothing written here since: nothing to ask storage (0 entities read).
         if (Remembered(read, days, month: false) is { } packs)
         {
             Hand(read, packs, sink);
@@ -45,7 +45,7 @@ internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, PackC
 
     private async Task<long> ListDaysAsync(StreamRead read, SummaryRange days, ISummarySink sink, CancellationToken cancellationToken)
     {
-        var listedAt = memo.Now;
+        var stamp = memo.Stamp();
         var listed = new List<PackRef>();
         DateOnly? firstFromRows = null;
         var table = await tables.GetAsync(TableName.Rollups, cancellationToken);
@@ -119,38 +119,39 @@ internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, PackC
             rows += fromRows;
         }
 
-        Remember(read, days, listed, firstFromRows, listedAt);
+        Remember(read, days, listed, firstFromRows, stamp);
         return rows;
     }
 
     /// <summary>
-    /// Remembers what can be served without asking again: a run that held nothing, or the sealed days of a run when
-    /// all of them came from packs (days read from rows or a fallback stream are not cached, so they are listed again).
+    /// Remembers what can be served without asking again: the whole run when every day came from a pack or held
+    /// nothing, else its sealed days when those did (days read from rows or a fallback stream are not cached, so they
+    /// are listed again).
     /// </summary>
-    private void Remember(StreamRead read, SummaryRange days, List<PackRef> listed, DateOnly? firstFromRows, DateTimeOffset listedAt)
+    private void Remember(StreamRead read, SummaryRange days, List<PackRef> listed, DateOnly? firstFromRows, ListingStamp stamp)
     {
         if (!read.ReusesListings)
         {
             return;
         }
 
-        if (listed.Count == 0 && firstFromRows is null)
+        if (firstFromRows is null)
         {
-            memo.Remember(read.Stream, days, month: false, [], listedAt);
+            memo.Remember(read.Stream, days, month: false, listed, stamp);
         }
-        else if (read.SealedBefore is { } sealedBefore && days.From < sealedBefore && (firstFromRows is null || firstFromRows >= sealedBefore))
+        else if (read.SealedBefore is { } sealedBefore && days.From < sealedBefore && firstFromRows >= sealedBefore)
         {
             var sealedDays = new SummaryRange(days.From, days.To < sealedBefore ? days.To : sealedBefore);
             var lastRow = RollupRows.DayRow(sealedDays.To);
-            memo.Remember(read.Stream, sealedDays, month: false, listed.Where(p => string.CompareOrdinal(p.Row, lastRow) < 0).ToList(), listedAt);
+            memo.Remember(read.Stream, sealedDays, month: false, listed.Where(p => string.CompareOrdinal(p.Row, lastRow) < 0).ToList(), stamp);
         }
     }
 
-    private void RememberMonth(StreamRead read, DateOnly month, PackRef pack, DateTimeOffset listedAt)
+    private void RememberMonth(StreamRead read, DateOnly month, PackRef pack, ListingStamp stamp)
     {
         if (read.ReusesListings)
         {
-            memo.Remember(read.Stream, Month(month), month: true, [pack], listedAt);
+            memo.Remember(read.Stream, Month(month), month: true, [pack], stamp);
         }
     }
 
@@ -187,14 +188,14 @@ internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, PackC
             return 0;
         }
 
-        var listedAt = memo.Now;
+        var stamp = memo.Stamp();
         if (cache.Enabled && (cache.Holds(partition, read.TotalsOnly) || (read.TotalsOnly && cache.Holds(partition, totals: false))))
         {
             var keys = await table.GetEntityIfExistsAsync<TableEntity>(partition, RollupRows.MonthRow, KeysOnly, cancellationToken);
             if (keys.HasValue && Cached(read, partition, RollupRows.MonthRow, keys.Value!.ETag) is { } pack)
             {
                 Hand(read, pack, sink);
-                RememberMonth(read, month, new PackRef(partition, RollupRows.MonthRow, keys.Value.ETag), listedAt);
+                RememberMonth(read, month, new PackRef(partition, RollupRows.MonthRow, keys.Value.ETag), stamp);
                 return 1;
             }
         }
@@ -208,7 +209,7 @@ internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, PackC
             }
 
             Hand(read, Decoded(read, stored.Value, month), sink);
-            RememberMonth(read, month, new PackRef(partition, RollupRows.MonthRow, stored.Value.ETag), listedAt);
+            RememberMonth(read, month, new PackRef(partition, RollupRows.MonthRow, stored.Value.ETag), stamp);
             return 1;
         }
 
