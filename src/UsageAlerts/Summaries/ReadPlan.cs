@@ -1,3 +1,4 @@
+using UsageAlerts.Storage.Rollups;
 using UsageAlerts.Storage;
 
 namespace UsageAlerts.Summaries;
@@ -20,8 +21,8 @@ internal sealed record ReadPlan(SummaryRange? Usage, SummaryRange? Costs, Summar
     /// </summary>
     public bool MonthlyRollups { get; init; }
 
-    /// <summary>Whether the request groups and filters by time only: packs are then read as their totals.</summary>
-    public bool TotalsOnly { get; init; }
+    /// <summary>The shape packs are handed on in: per-day totals when the request groups and filters by time only.</summary>
+    public PackView View { get; init; } = PackView.Whole;
 
     /// <summary>Usage endpoints to read; null reads every enabled one.</summary>
     public IReadOnlySet<string>? UsageKinds { get; init; }

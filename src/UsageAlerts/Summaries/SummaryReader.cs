@@ -26,13 +26,13 @@ internal sealed class SummaryReader(StreamCatalog catalog, SealedMonths sealedMo
         if ((open is { } openPart ? FinalPart(plan.Costs!.Value, openPart) : plan.Costs) is { } costs)
         {
             var fallback = plan.CostStream == StreamCatalog.CostsStreamName ? null : StreamCatalog.CostsStreamName;
-            reads.AddRange(Segments(new StreamRead(plan.CostStream, null, plan.Filter, null) { FallbackStream = fallback, TotalsOnly = plan.TotalsOnly, Tally = tally }, costs, horizons, plan.MonthlyRollups));
+            reads.AddRange(Segments(new StreamRead(plan.CostStream, null, plan.Filter, null) { FallbackStream = fallback, View = plan.View, Tally = tally }, costs, horizons, plan.MonthlyRollups));
         }
 
         if (plan.Usage is { } usage)
         {
             reads.AddRange(UsageStreams(plan).SelectMany(s =>
-                Segments(new StreamRead(s.KeyPrefix, s.Kind!.Name, plan.Filter, plan.UsageMetrics) { TotalsOnly = plan.TotalsOnly, Tally = tally }, usage, horizons, plan.MonthlyRollups && !HeadlineMetric.HasLevels(s.Kind.Name))));
+                Segments(new StreamRead(s.KeyPrefix, s.Kind!.Name, plan.Filter, plan.UsageMetrics) { View = plan.View, Tally = tally }, usage, horizons, plan.MonthlyRollups && !HeadlineMetric.HasLevels(s.Kind.Name))));
         }
 
         long rows = 0;

@@ -26,7 +26,7 @@ internal sealed class SummaryService(
         {
             UsageMetrics = query.Format == SummaryFormat.Csv ? CsvMetrics : null,
             MonthlyRollups = !query.GroupBy.Any(d => d is Dimension.Day or Dimension.Week),
-            TotalsOnly = query.GroupBy.All(d => d is Dimension.Day or Dimension.Week or Dimension.Month) && query.Filter.Values.Count == 0,
+            View = query.GroupBy.All(d => d is Dimension.Day or Dimension.Week or Dimension.Month) && query.Filter.Values.Count == 0 ? Storage.Rollups.PackView.Totals : Storage.Rollups.PackView.Whole,
             CostStream = ReadPlan.CostStreamFor(query.Filter, query.GroupBy),
         };
         var names = query.GroupBy.Contains(Dimension.Project) ? catalog.ProjectNamesAsync(cancellationToken) : Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());

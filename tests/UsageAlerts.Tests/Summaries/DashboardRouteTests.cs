@@ -1,6 +1,11 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using UsageAlerts.Storage;
+using UsageAlerts.Storage.Rollups;
+using UsageAlerts.Summaries;
+using UsageAlerts.Summaries.Dashboard;
 
 namespace UsageAlerts.Tests.Summaries;
 
@@ -122,6 +127,44 @@ public sealed partial class DashboardRouteTests(SeededStorage storage)
             profile.Delete(recursive: true);
         }
     }
+
+    [Theory]
+    [InlineData("?from=2026-10-25&to=2026-11-24")]
+    [InlineData("?from=2026-10-25&to=2026-11-24&stack=project")]
+    [InlineData("?from=2026-10-25&to=2026-11-24&project=proj_alpha&model=gpt-4o-mini-2024-07-18")]
+    [InlineData("?from=2025-12-01&to=2026-11-24")]
+    public async Task Each_view_read_from_summed_packs_equals_the_view_of_every_stored_group(string parameters)
+    {
+        var services = storage.Host.Services;
+        var query = DashboardQuery.Parse(ParameterTests.Request(parameters), new SummaryOptions(), Periods.Day(SeededOrganization.Now));
+        var names = new Dictionary<string, string>();
+
+        var served = await services.GetRequiredService<DashboardService>().LoadAsync(query, CancellationToken.None);
+        // The reference: every group of every pack, handed to every view at once.
+        var whole = DashboardData.For(query, SeededOrganization.Now, "org", names, new SummaryOptions().MaxGroups);
+        var plan = new ReadPlan(query.Range, new SummaryRange(query.Range.Previous.From, query.Range.To), query.Filter)
+        {
+            UsageKinds = new HashSet<string>(HeadlineMetric.ModelEndpoints, StringComparer.Ordinal),
+            MonthlyRollups = query.Period == Dimension.Month,
+            CostStream = ReadPlan.CostStreamFor(query.Filter, []),
+            View = PackView.Whole,
+        };
+        await services.GetRequiredService<SummaryReader>().ReadAsync(plan, new DashboardSink(whole, [whole.CostByPeriod, whole.ByPeriod, whole.ByModelAndProject, whole.ByProject], previous: true), CancellationToken.None);
+
+        Assert.NotEmpty(whole.ByModelAndProject.Groups());
+        Assert.Equal(Dump(whole.CostByPeriod), Dump(served.CostByPeriod));
+        Assert.Equal(Dump(whole.ByPeriod), Dump(served.ByPeriod));
+        Assert.Equal(Dump(whole.ByModelAndProject), Dump(served.ByModelAndProject));
+        Assert.Equal(Dump(whole.ByProject), Dump(served.ByProject));
+        Assert.Equal(Dump(whole.PreviousByProject), Dump(served.PreviousByProject));
+    }
+
+    private static string Dump(SummaryAggregator view) =>
+        string.Join("\n", view.Groups().Select(g => $"{g.Key}: {Dump(g.Value)}").Prepend("total: " + Dump(view.Total)));
+
+    private static string Dump(GroupTotals totals) =>
+        $"{totals.CostUsd} {totals.ProvisionalCostUsd} {totals.EstimatedCostUsd} {totals.CostStatus} {totals.UsageRows > 0} " +
+        $"{totals.Headline(HeadlineMetric.InputTokens)} {totals.Headline(HeadlineMetric.OutputTokens)} {totals.Headline(HeadlineMetric.ModelRequests)}";
 
     [GeneratedRegex("style-src 'nonce-([^']+)'")]
     private static partial Regex Nonce();

@@ -27,7 +27,7 @@ public sealed partial class DashboardTests
     {
         var data = DashboardData.For(DashboardQuery.Parse(Request(query), Defaults, Periods.Day(Now)), Now, "Org <&>", names ?? new Dictionary<string, string>(), 10_000);
         data.DataStart = dataStart ?? SampleStart;
-        var sink = new DashboardSink(data);
+        var sink = new DashboardSink(data, [data.CostByPeriod, data.ByPeriod, data.ByModelAndProject, data.ByProject], previous: true);
         foreach (var row in rows)
         {
             if (row is UsageRecord usage)

@@ -140,30 +140,30 @@ public sealed class PackCacheTests
         var pack = new DecodedPack([], [new CostRecord(D("2026-11-01"), null, "x", null, 1m), new CostRecord(D("2026-11-01"), null, "y", null, 1m)]);
         var etag = new ETag("W/\"1\"");
 
-        cache.Put("p", "a", totals: false, etag, pack);
-        cache.Put("p", "b", totals: false, etag, pack);
-        cache.Put("p", "c", totals: false, etag, pack);
-        Assert.NotNull(cache.Get("p", "a", totals: false, etag));
-        cache.Put("q", "d", totals: false, etag, pack);
+        cache.Put("p", "a", PackView.Whole, etag, pack);
+        cache.Put("p", "b", PackView.Whole, etag, pack);
+        cache.Put("p", "c", PackView.Whole, etag, pack);
+        Assert.NotNull(cache.Get("p", "a", PackView.Whole, etag));
+        cache.Put("q", "d", PackView.Whole, etag, pack);
 
         // Each entry weighs its 2 records + 1: three fit in 10, so the least recently used (b) went.
         Assert.Equal(9, cache.Records);
-        Assert.Null(cache.Get("p", "b", totals: false, etag));
-        Assert.NotNull(cache.Get("p", "a", totals: false, etag));
-        Assert.Null(cache.Get("p", "a", totals: false, new ETag("W/\"2\"")));
-        Assert.Null(cache.Get("p", "a", totals: true, etag));
-        Assert.True(cache.Holds("q", totals: false));
-        Assert.False(cache.Holds("q", totals: true));
+        Assert.Null(cache.Get("p", "b", PackView.Whole, etag));
+        Assert.NotNull(cache.Get("p", "a", PackView.Whole, etag));
+        Assert.Null(cache.Get("p", "a", PackView.Whole, new ETag("W/\"2\"")));
+        Assert.Null(cache.Get("p", "a", PackView.Totals, etag));
+        Assert.True(cache.Holds("q", PackView.Whole));
+        Assert.False(cache.Holds("q", PackView.Totals));
     }
 
     [Fact]
     public void A_cache_of_zero_records_keeps_nothing()
     {
         var cache = new PackCache(Options.Create(new StorageOptions { PackCacheRecords = 0 }));
-        cache.Put("p", "a", totals: false, new ETag("1"), new DecodedPack([], []));
+        cache.Put("p", "a", PackView.Whole, new ETag("1"), new DecodedPack([], []));
 
         Assert.False(cache.Enabled);
-        Assert.False(cache.Holds("p", totals: false));
+        Assert.False(cache.Holds("p", PackView.Whole));
     }
 
     [Theory]
@@ -191,7 +191,7 @@ public sealed class PackCacheTests
     private static async Task<(ReadResult Read, Figures Totals)> ReadAsync(SummaryReader reader, bool totalsOnly)
     {
         var aggregator = new SummaryAggregator([Dimension.Day], SummaryFilter.None, D("2026-11-23"), 1000);
-        var read = await reader.ReadAsync(new ReadPlan(Range, Range, SummaryFilter.None) { TotalsOnly = totalsOnly }, aggregator, CancellationToken.None);
+        var read = await reader.ReadAsync(new ReadPlan(Range, Range, SummaryFilter.None) { View = totalsOnly ? PackView.Totals : PackView.Whole }, aggregator, CancellationToken.None);
         var byDay = string.Join(";", aggregator.Groups().Select(g => $"{g.Key.First}:{g.Value.CostUsd}:{g.Value.Headline(HeadlineMetric.InputTokens)}:{g.Value.CostStatus}"));
         return (read, new Figures(aggregator.Total.CostUsd, aggregator.Total.Headline(HeadlineMetric.InputTokens), byDay));
     }

@@ -13,17 +13,21 @@ internal sealed class DecodedPack(IReadOnlyList<UsageRecord> usage, IReadOnlyLis
     public int Count => Usage.Count + Costs.Count;
 
     /// <summary>
-    /// The pack summed over every group: one usage record with the day's metric totals, or one cost record per
-    /// estimated flag. Requests that group and filter by time only get the same figures from these: levels are daily
-    /// totals already, and cost status only asks whether any cost (or any estimate) was there.
+    /// The pack summed over every dimension not in <paramref name="keep"/>: usage records per kept project, model and
+    /// API key; cost records per kept project, line item (kept for a model too, which costs derive from their line
+    /// item) and API key, and per estimated flag. Keeping nothing gives the per-day totals requests that group and
+    /// filter by time only need: levels are daily totals already, and cost status only asks whether any cost (or any
+    /// estimate) was there.
     /// </summary>
-    public DecodedPack Totals()
+    public DecodedPack SummedTo(IReadOnlyCollection<Dimension> keep)
     {
-        var usage = new List<UsageRecord>(1);
-        if (Usage.Count > 0)
+        var (project, model, key) = (keep.Contains(Dimension.Project), keep.Contains(Dimension.Model), keep.Contains(Dimension.ApiKey));
+        var lineItem = keep.Contains(Dimension.LineItem) || model;
+        var usage = new List<UsageRecord>();
+        foreach (var group in Usage.GroupBy(u => (u.Kind, Project: project ? u.ProjectId : null, Model: model ? u.Model : null, Key: key ? u.ApiKeyId : null)))
         {
             var metrics = new Dictionary<string, long>(StringComparer.Ordinal);
-            foreach (var row in Usage)
+            foreach (var row in group)
             {
                 foreach (var (metric, value) in row.Metrics)
                 {
@@ -31,12 +35,11 @@ internal sealed class DecodedPack(IReadOnlyList<UsageRecord> usage, IReadOnlyLis
                 }
             }
 
-            var first = Usage[0];
-            usage.Add(new UsageRecord(first.Start, first.Kind, null, null, null, [.. metrics]));
+            usage.Add(new UsageRecord(group.First().Start, group.Key.Kind, group.Key.Project, group.Key.Model, group.Key.Key, [.. metrics]));
         }
 
-        var costs = Costs.GroupBy(c => c.Estimated)
-            .Select(g => new CostRecord(g.First().Day, null, null, null, g.Sum(c => c.AmountUsd), g.Key))
+        var costs = Costs.GroupBy(c => (c.Estimated, Project: project ? c.ProjectId : null, LineItem: lineItem ? c.LineItem : null, Key: key ? c.ApiKeyId : null))
+            .Select(g => new CostRecord(g.First().Day, g.Key.Project, g.Key.LineItem, g.Key.Key, g.Sum(c => c.AmountUsd), g.Key.Estimated))
             .ToList();
         return new DecodedPack(usage, costs);
     }

@@ -14,7 +14,7 @@ internal sealed class PackCache(IOptions<StorageOptions> options)
 {
     private readonly long _capacity = options.Value.PackCacheRecords;
     private readonly Dictionary<Key, LinkedListNode<Entry>> _entries = [];
-    private readonly Dictionary<(string Partition, bool Totals), int> _partitions = [];
+    private readonly Dictionary<(string Partition, string View), int> _partitions = [];
     private readonly LinkedList<Entry> _recency = new();
     private readonly Lock _lock = new();
     private long _records;
@@ -34,29 +34,29 @@ internal sealed class PackCache(IOptions<StorageOptions> options)
     }
 
     /// <summary>Whether anything of a partition is held in this view: only then is asking for ETags first worth a query.</summary>
-    public bool Holds(string partition, bool totals)
+    public bool Holds(string partition, PackView view)
     {
         lock (_lock)
         {
-            return _partitions.ContainsKey((partition, totals));
+            return _partitions.ContainsKey((partition, view.Key));
         }
     }
 
     /// <summary>Entries held of a partition in this view.</summary>
-    public int Entries(string partition, bool totals)
+    public int Entries(string partition, PackView view)
     {
         lock (_lock)
         {
-            return _partitions.GetValueOrDefault((partition, totals));
+            return _partitions.GetValueOrDefault((partition, view.Key));
         }
     }
 
     /// <summary>The records decoded from this partition, row and view, if they were decoded from <paramref name="etag"/>.</summary>
-    public DecodedPack? Get(string partition, string row, bool totals, ETag etag)
+    public DecodedPack? Get(string partition, string row, PackView view, ETag etag)
     {
         lock (_lock)
         {
-            if (!_entries.TryGetValue(new Key(partition, row, totals), out var node) || node.Value.ETag != etag)
+            if (!_entries.TryGetValue(new Key(partition, row, view.Key), out var node) || node.Value.ETag != etag)
             {
                 return null;
             }
@@ -67,7 +67,7 @@ internal sealed class PackCache(IOptions<StorageOptions> options)
         }
     }
 
-    public void Put(string partition, string row, bool totals, ETag etag, DecodedPack pack)
+    public void Put(string partition, string row, PackView view, ETag etag, DecodedPack pack)
     {
         var weight = pack.Count + 1L;
         if (weight > _capacity)
@@ -75,7 +75,7 @@ internal sealed class PackCache(IOptions<StorageOptions> options)
             return;
         }
 
-        var key = new Key(partition, row, totals);
+        var key = new Key(partition, row, view.Key);
         lock (_lock)
         {
             if (_entries.TryGetValue(key, out var old))
@@ -85,7 +85,7 @@ internal sealed class PackCache(IOptions<StorageOptions> options)
 
             var node = _recency.AddFirst(new Entry(key, etag, pack, weight));
             _entries[key] = node;
-            _partitions[(partition, totals)] = _partitions.GetValueOrDefault((partition, totals)) + 1;
+            _partitions[(partition, view.Key)] = _partitions.GetValueOrDefault((partition, view.Key)) + 1;
             _records += weight;
             while (_records > _capacity && _recency.Last is { } last)
             {
@@ -99,14 +99,14 @@ internal sealed class PackCache(IOptions<StorageOptions> options)
         _recency.Remove(node);
         _entries.Remove(node.Value.Key);
         _records -= node.Value.Weight;
-        var partition = (node.Value.Key.Partition, node.Value.Key.Totals);
+        var partition = (node.Value.Key.Partition, node.Value.Key.View);
         if (--_partitions[partition] == 0)
         {
             _partitions.Remove(partition);
         }
     }
 
-    private readonly record struct Key(string Partition, string Row, bool Totals);
+    private readonly record struct Key(string Partition, string Row, string View);
 
     private sealed record Entry(Key Key, ETag ETag, DecodedPack Pack, long Weight);
 }

@@ -189,7 +189,7 @@ internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, PackC
         }
 
         var stamp = memo.Stamp();
-        if (cache.Enabled && (cache.Holds(partition, read.TotalsOnly) || (read.TotalsOnly && cache.Holds(partition, totals: false))))
+        if (cache.Enabled && (cache.Holds(partition, read.View) || (!read.View.IsWhole && cache.Holds(partition, PackView.Whole))))
         {
             var keys = await table.GetEntityIfExistsAsync<TableEntity>(partition, RollupRows.MonthRow, KeysOnly, cancellationToken);
             if (keys.HasValue && Cached(read, partition, RollupRows.MonthRow, keys.Value!.ETag) is { } pack)
@@ -241,46 +241,48 @@ internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, PackC
         var held = Months(days).Sum(month =>
         {
             var partition = RollupRows.Partition(read.Stream, month);
-            return Math.Max(cache.Entries(partition, read.TotalsOnly), read.TotalsOnly ? cache.Entries(partition, totals: false) : 0);
+            return Math.Max(cache.Entries(partition, read.View), read.View.IsWhole ? 0 : cache.Entries(partition, PackView.Whole));
         });
         return held * 2 >= days.Days;
     }
 
-    /// <summary>The view of a cached pack the read asks for; the per-day totals are derived from a cached whole pack.</summary>
+    /// <summary>The view of a cached pack the read asks for; other views are derived from a cached whole pack.</summary>
     private DecodedPack? Cached(StreamRead read, string partition, string row, ETag etag)
     {
-        if (cache.Get(partition, row, read.TotalsOnly, etag) is { } pack)
+        if (cache.Get(partition, row, read.View, etag) is { } pack)
         {
             return pack;
         }
 
-        if (read.TotalsOnly && cache.Get(partition, row, totals: false, etag) is { } whole)
+        if (!read.View.IsWhole && cache.Get(partition, row, PackView.Whole, etag) is { } whole)
         {
-            var totals = whole.Totals();
-            cache.Put(partition, row, totals: true, etag, totals);
-            return totals;
+            var shaped = read.View.Shape(whole);
+            cache.Put(partition, row, read.View, etag, shaped);
+            return shaped;
         }
 
         return null;
     }
 
     /// <summary>
-    /// Decodes a pack and keeps the view the read asks for. Only that view is kept: a year of per-day totals is a
-    /// few thousand records, a year of whole packs could push everything else out.
+    /// Decodes a pack and keeps the view the read asks for, and the whole pack only when the view says further views
+    /// will follow: a year of per-day totals is a few thousand records, a year of whole packs could push everything
+    /// else out.
     /// </summary>
     private DecodedPack Decoded(StreamRead read, TableEntity entity, DateOnly day)
     {
         var (usage, costs) = PackDecoder.Decode(RollupRows.Pack(entity)!, day, read.Kind);
         read.Tally?.Decoded();
-        var pack = new DecodedPack(usage, costs);
-        if (read.TotalsOnly)
-        {
-            pack = pack.Totals();
-        }
-
+        var whole = new DecodedPack(usage, costs);
+        var pack = read.View.Shape(whole);
         if (cache.Enabled)
         {
-            cache.Put(entity.PartitionKey, entity.RowKey, read.TotalsOnly, entity.ETag, pack);
+            if (read.View.KeepsWhole)
+            {
+                cache.Put(entity.PartitionKey, entity.RowKey, PackView.Whole, entity.ETag, whole);
+            }
+
+            cache.Put(entity.PartitionKey, entity.RowKey, read.View, entity.ETag, pack);
         }
 
         return pack;

@@ -12,11 +12,8 @@ internal sealed record StreamRead(string Stream, string? Kind, SummaryFilter Fil
     /// </summary>
     public string? FallbackStream { get; init; }
 
-    /// <summary>
-    /// Whether the request groups and filters by time only, so each pack can be handed on as its per-day (or
-    /// per-month) totals instead of every group.
-    /// </summary>
-    public bool TotalsOnly { get; init; }
+    /// <summary>The shape each pack is handed on in (whole, per-day totals, or summed to a few dimensions).</summary>
+    public PackView View { get; init; } = PackView.Whole;
 
     /// <summary>
     /// The stream's first day ingestion may still rewrite (its watermark less the re-poll window); days before it may
@@ -34,5 +31,5 @@ internal sealed record StreamRead(string Stream, string? Kind, SummaryFilter Fil
     public ReadTally? Tally { get; init; }
 
     /// <summary>The same stream, whole: what a rollup is built from.</summary>
-    public StreamRead Unfiltered => this with { Filter = SummaryFilter.None, UsageMetrics = null, TotalsOnly = false };
+    public StreamRead Unfiltered => this with { Filter = SummaryFilter.None, UsageMetrics = null, View = PackView.Whole };
 }

@@ -6,9 +6,9 @@ using UsageAlerts.Storage;
 namespace UsageAlerts.Summaries.Dashboard;
 
 /// <summary>
-/// Reads what the dashboard draws in one pass: usage of the model endpoints (tokens and requests only) over the
-/// range, and costs over the range plus the equally long range before it. Charted by month, sealed months come
-/// from rollups.
+/// Reads what the dashboard draws: usage of the model endpoints (tokens and requests only) over the range, and costs
+/// over the range plus the equally long range before it (for the movers). Charted by month, sealed months come from
+/// rollups.
 /// </summary>
 internal sealed class DashboardService(
     SummaryReader reader,
@@ -26,15 +26,30 @@ internal sealed class DashboardService(
     {
         var started = timeProvider.GetTimestamp();
         var data = DashboardData.For(query, timeProvider.GetUtcNow(), openAi.Value.OrganizationName, await catalog.ProjectNamesAsync(cancellationToken), options.Value.MaxGroups);
-        var plan = new ReadPlan(query.Range, new SummaryRange(query.Range.Previous.From, query.Range.To), query.Filter)
-        {
-            UsageKinds = UsageKinds,
-            UsageMetrics = UsageMetrics,
-            MonthlyRollups = query.Period == Dimension.Month,
-            CostStream = ReadPlan.CostStreamFor(query.Filter, []),
-        };
         var start = dataStart.FirstDayAsync(Ingestion.StreamCatalog.CostsStreamName, cancellationToken);
-        data.RowsRead = (await reader.ReadAsync(plan, new DashboardSink(data), cancellationToken)).Rows;
+        // One read per view, each asking the packs summed to what that view groups and filters by (a fraction of
+        // their groups); the first decodes and caches the whole packs, the others derive their views from memory.
+        var filtered = query.Filter.Values.Keys;
+        (Dimension[] Keep, SummaryAggregator View, bool Previous)[] reads =
+        [
+            ([Dimension.Project, .. filtered], data.ByProject, true),
+            ([query.Stack, .. filtered], data.CostByPeriod, false),
+            ([.. filtered], data.ByPeriod, false),
+            ([Dimension.Model, Dimension.Project, .. filtered], data.ByModelAndProject, false),
+        ];
+        foreach (var (keep, view, previous) in reads)
+        {
+            var plan = new ReadPlan(query.Range, previous ? new SummaryRange(query.Range.Previous.From, query.Range.To) : query.Range, query.Filter)
+            {
+                UsageKinds = UsageKinds,
+                UsageMetrics = UsageMetrics,
+                MonthlyRollups = query.Period == Dimension.Month,
+                CostStream = ReadPlan.CostStreamFor(query.Filter, []),
+                View = Storage.Rollups.PackView.Keeping(keep),
+            };
+            data.RowsRead += (await reader.ReadAsync(plan, new DashboardSink(data, [view], previous), cancellationToken)).Rows;
+        }
+
         data.DataStart = await start;
         var elapsed = timeProvider.GetElapsedTime(started);
         SummariesLog.DashboardServed(logger, query.Range.Days, data.RowsRead, (long)elapsed.TotalMilliseconds);

@@ -2,14 +2,14 @@ using UsageAlerts.Storage;
 
 namespace UsageAlerts.Summaries.Dashboard;
 
-/// <summary>Hands each row to every view of the current range, and earlier costs to the previous-range view only.</summary>
-internal sealed class DashboardSink(DashboardData data) : ISummarySink
+/// <summary>
+/// Hands each row of the range to its views, and earlier costs to the previous-range view when this read feeds it.
+/// </summary>
+internal sealed class DashboardSink(DashboardData data, IReadOnlyList<SummaryAggregator> current, bool previous) : ISummarySink
 {
-    private readonly SummaryAggregator[] _current = [data.CostByPeriod, data.ByPeriod, data.ByModelAndProject, data.ByProject];
-
     public void Add(UsageRecord row)
     {
-        foreach (var view in _current)
+        foreach (var view in current)
         {
             view.Add(row);
         }
@@ -19,11 +19,15 @@ internal sealed class DashboardSink(DashboardData data) : ISummarySink
     {
         if (!data.Query.Range.Contains(row.Day))
         {
-            data.PreviousByProject.Add(row);
+            if (previous)
+            {
+                data.PreviousByProject.Add(row);
+            }
+
             return;
         }
 
-        foreach (var view in _current)
+        foreach (var view in current)
         {
             view.Add(row);
         }
