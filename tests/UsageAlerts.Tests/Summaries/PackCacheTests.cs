@@ -101,6 +101,22 @@ public sealed class PackCacheTests
     }
 
     [Fact]
+    public async Task The_first_stored_day_is_remembered_until_this_process_writes()
+    {
+        await using var host = await SummariesHost.StartAsync(SummariesHost.UniquePrefix("cache"), new FakeTimeProvider(SeededOrganization.Now));
+        var start = host.Services.GetRequiredService<DataStart>();
+        await host.WriteAsync(TableName.Rollups, [CostPack(D("2026-11-03"), 1m)]);
+
+        var first = await start.FirstDayAsync(StreamCatalog.CostsStreamName, CancellationToken.None);
+        await host.WriteFromElsewhereAsync(TableName.Rollups, [CostPack(D("2026-11-02"), 1m)]);
+        var remembered = await start.FirstDayAsync(StreamCatalog.CostsStreamName, CancellationToken.None);
+        await host.WriteAsync(TableName.Rollups, [CostPack(D("2026-11-01"), 1m)]);
+        var reread = await start.FirstDayAsync(StreamCatalog.CostsStreamName, CancellationToken.None);
+
+        Assert.Equal((D("2026-11-03"), D("2026-11-03"), D("2026-11-01")), (first, remembered, reread));
+    }
+
+    [Fact]
     public async Task Days_whose_bill_may_still_change_count_the_entities_read_not_the_records()
     {
         // Costs turn final 48 h after a day ends: from 11-02 on, costs are read the way budgets read them (the bill,

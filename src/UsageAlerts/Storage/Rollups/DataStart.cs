@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure.Data.Tables;
 
 namespace UsageAlerts.Storage.Rollups;
@@ -8,14 +9,30 @@ namespace UsageAlerts.Storage.Rollups;
 /// existed have rows only, so the first row counts too. A comparison against a period before that day would compare
 /// with days never read, not with days without spend.
 /// </summary>
-internal sealed class DataStart(TableStore tables)
+internal sealed class DataStart(TableStore tables, ListingMemo memo)
 {
+    private readonly ConcurrentDictionary<string, (DateOnly? Day, ListingStamp Stamp)> _known = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Two one-entity queries, at the same time: partitions sort by day (rows) or month (packs) after the stream's
     /// name, and the table returns entities in key order, so the first entity of each is the stream's first day.
-    /// Null when the stream has nothing stored.
+    /// Null when the stream has nothing stored. Remembered like a listing (<see cref="ListingMemo"/>): the first day
+    /// moves only when a backfill reaches further back or clean-up expires old days.
     /// </summary>
     public async Task<DateOnly?> FirstDayAsync(string stream, CancellationToken cancellationToken)
+    {
+        if (_known.TryGetValue(stream, out var known) && memo.IsFresh(known.Stamp))
+        {
+            return known.Day;
+        }
+
+        var stamp = memo.Stamp();
+        var day = await ReadAsync(stream, cancellationToken);
+        _known[stream] = (day, stamp);
+        return day;
+    }
+
+    private async Task<DateOnly?> ReadAsync(string stream, CancellationToken cancellationToken)
     {
         var packs = FirstAsync(TableName.Rollups, stream, ["PartitionKey", "RowKey"], RollupRows.FirstDay, cancellationToken);
         var rows = FirstAsync(TableName.Costs, stream, [UsageRows.BucketStart], row => Periods.Day(row.GetDateTimeOffset(UsageRows.BucketStart)!.Value), cancellationToken);

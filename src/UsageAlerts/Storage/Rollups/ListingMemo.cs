@@ -26,6 +26,10 @@ internal sealed class ListingMemo(IOptions<StorageOptions> options, TimeProvider
     /// <summary>Taken when a listing begins: a write that ends after it makes the listing stale.</summary>
     public ListingStamp Stamp() => new(timeProvider.GetUtcNow(), Interlocked.Read(ref _version));
 
+    /// <summary>Whether what was read under <paramref name="stamp"/> may still be trusted: nothing written here since, within the interval.</summary>
+    public bool IsFresh(ListingStamp stamp) =>
+        Enabled && stamp.Version == Interlocked.Read(ref _version) && timeProvider.GetUtcNow() - stamp.At < _interval;
+
     /// <summary>Something this process wrote may change a listing.</summary>
     public void Changed() => Interlocked.Increment(ref _version);
 
@@ -34,11 +38,7 @@ internal sealed class ListingMemo(IOptions<StorageOptions> options, TimeProvider
     {
         lock (_lock)
         {
-            return _runs.TryGetValue(new Key(stream, days, month), out var listing)
-                && listing.Stamp.Version == Interlocked.Read(ref _version)
-                && timeProvider.GetUtcNow() - listing.Stamp.At < _interval
-                ? listing.Packs
-                : null;
+            return _runs.TryGetValue(new Key(stream, days, month), out var listing) && IsFresh(listing.Stamp) ? listing.Packs : null;
         }
     }
 

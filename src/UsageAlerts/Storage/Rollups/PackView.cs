@@ -9,31 +9,28 @@ internal sealed class PackView
 {
     private readonly Dimension[]? _keep;
 
-    private PackView(Dimension[]? keep, bool keepsWhole)
+    private PackView(Dimension[]? keep)
     {
         _keep = keep;
-        KeepsWhole = keepsWhole;
         Key = keep is null ? "whole" : string.Join(',', keep);
     }
 
-    public static PackView Whole { get; } = new(null, keepsWhole: false);
+    public static PackView Whole { get; } = new(null);
 
     /// <summary>One usage record per pack and one cost record per estimated flag: for requests that group and filter by time only.</summary>
-    public static PackView Totals { get; } = new([], keepsWhole: false);
+    public static PackView Totals { get; } = new([]);
 
     /// <summary>
-    /// The groups of the kept dimensions, for a reader that asks several views of the same packs in turn (the
-    /// dashboard): the whole pack is cached too when decoded, so each further view is derived from memory.
+    /// The groups of the kept dimensions. Each view is cached on its own and the whole pack is not kept for it: a
+    /// year of whole packs would push the views out of the cache (a 365-day dashboard then re-read entities on every
+    /// request), so a cold read decodes once per view instead.
     /// </summary>
     public static PackView Keeping(IEnumerable<Dimension> keep) =>
-        new([.. keep.Where(d => d is Dimension.Project or Dimension.Model or Dimension.LineItem or Dimension.ApiKey).Distinct().Order()], keepsWhole: true);
+        new([.. keep.Where(d => d is Dimension.Project or Dimension.Model or Dimension.LineItem or Dimension.ApiKey).Distinct().Order()]);
 
     public string Key { get; }
 
     public bool IsWhole => _keep is null;
-
-    /// <summary>Whether decoding for this view also caches the whole pack.</summary>
-    public bool KeepsWhole { get; }
 
     public DecodedPack Shape(DecodedPack whole) => _keep is null ? whole : whole.SummedTo(_keep);
 }

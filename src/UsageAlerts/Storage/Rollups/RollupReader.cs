@@ -265,23 +265,16 @@ internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, PackC
     }
 
     /// <summary>
-    /// Decodes a pack and keeps the view the read asks for, and the whole pack only when the view says further views
-    /// will follow: a year of per-day totals is a few thousand records, a year of whole packs could push everything
-    /// else out.
+    /// Decodes a pack and keeps the view the read asks for. Only that view is kept: a year of per-day totals is a
+    /// few thousand records, a year of whole packs could push everything else out.
     /// </summary>
     private DecodedPack Decoded(StreamRead read, TableEntity entity, DateOnly day)
     {
         var (usage, costs) = PackDecoder.Decode(RollupRows.Pack(entity)!, day, read.Kind);
         read.Tally?.Decoded();
-        var whole = new DecodedPack(usage, costs);
-        var pack = read.View.Shape(whole);
+        var pack = read.View.Shape(new DecodedPack(usage, costs));
         if (cache.Enabled)
         {
-            if (read.View.KeepsWhole)
-            {
-                cache.Put(entity.PartitionKey, entity.RowKey, PackView.Whole, entity.ETag, whole);
-            }
-
             cache.Put(entity.PartitionKey, entity.RowKey, read.View, entity.ETag, pack);
         }
 
