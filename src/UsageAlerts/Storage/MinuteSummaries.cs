@@ -17,12 +17,6 @@ internal static class MinuteSummaries
     public const string RowsEnd = "~";
     public const string Minute = nameof(Minute);
     public const string Groups = nameof(Groups);
-    public const string Oversized = nameof(Oversized);
-    private const string Data = nameof(Data);
-    private const int ChunkBytes = 64 * 1024;
-
-    // An entity holds at most 1 MiB; leave room for keys and the other columns.
-    private const int MaxChunks = 14;
 
     public static string Row(DateTimeOffset minute) =>
         RowsEnd + minute.UtcDateTime.ToString("HHmm", CultureInfo.InvariantCulture);
@@ -41,37 +35,20 @@ internal static class MinuteSummaries
         }
 
         var entity = new TableEntity(partition, Row(minute)) { [Minute] = minute, [Groups] = totals.Count };
-        var data = Encode(totals);
-        if (data.Length > MaxChunks * ChunkBytes)
-        {
-            // Readers fall back to the minute's rows.
-            entity[Oversized] = true;
-            return entity;
-        }
-
-        for (var chunk = 0; chunk * ChunkBytes < data.Length; chunk++)
-        {
-            entity[Data + chunk.ToString(CultureInfo.InvariantCulture)] = data.AsSpan(chunk * ChunkBytes, Math.Min(ChunkBytes, data.Length - (chunk * ChunkBytes))).ToArray();
-        }
-
+        // Marked oversized when the groups do not fit one entity: readers then fall back to the minute's rows.
+        ChunkedColumns.Write(entity, Encode(totals));
         return entity;
     }
 
     /// <summary>The minute's groups, or null when they were too many to store (read the rows instead).</summary>
     public static IReadOnlyList<(string? Project, string? Model, long Requests, long Tokens)>? Read(TableEntity entity)
     {
-        if (entity.GetBoolean(Oversized) == true)
+        if (ChunkedColumns.Read(entity) is not { } bytes)
         {
             return null;
         }
 
-        using var data = new MemoryStream();
-        for (var chunk = 0; entity.GetBinary(Data + chunk.ToString(CultureInfo.InvariantCulture)) is { } bytes; chunk++)
-        {
-            data.Write(bytes);
-        }
-
-        data.Position = 0;
+        using var data = new MemoryStream(bytes);
         using var reader = new BinaryReader(data, Encoding.UTF8);
         if (data.Length == 0)
         {

@@ -7,21 +7,15 @@ namespace UsageAlerts.Storage.Rollups;
 /// <summary>
 /// Layout of the rollups table. A partition is one stream's month (<c>completions.1d|202610</c>); a row is a pack of
 /// one day (<c>20261005</c>, written by ingestion with the day's rows) or of the whole month (<see cref="MonthRow"/>,
-/// built on first use once the month is sealed). A pack is split over binary columns <c>Data0</c>, <c>Data1</c>…
-/// because one binary property holds at most 64 KiB; a pack too big for one entity is stored as a marker without
-/// data, and readers fall back to the daily rows.
+/// built on first use once the month is sealed). A pack is stored in <see cref="ChunkedColumns"/>; a pack too big
+/// for one entity is stored as a marker without data, and readers fall back to the daily rows.
 /// </summary>
 internal static class RollupRows
 {
     /// <summary>Sorts after every day row, so a day range never includes it.</summary>
     public const string MonthRow = "month";
     public const string Groups = nameof(Groups);
-    public const string Oversized = nameof(Oversized);
-    private const string Data = nameof(Data);
-    private const int ChunkBytes = 64 * 1024;
-
-    // An entity holds at most 1 MiB; leave room for keys and the other columns.
-    private const int MaxChunks = 14;
+    public const string Oversized = ChunkedColumns.Oversized;
 
     public static string Partition(string stream, DateOnly day) =>
         $"{stream}{KeyEncoder.Separator}{day.ToString("yyyyMM", CultureInfo.InvariantCulture)}";
@@ -39,34 +33,10 @@ internal static class RollupRows
     public static TableEntity Entity(string stream, DateOnly day, string row, byte[] pack, int groups)
     {
         var entity = new TableEntity(Partition(stream, day), row) { [Groups] = groups };
-        if (pack.Length > MaxChunks * ChunkBytes)
-        {
-            entity[Oversized] = true;
-            return entity;
-        }
-
-        for (var chunk = 0; chunk * ChunkBytes < pack.Length; chunk++)
-        {
-            entity[Data + chunk.ToString(CultureInfo.InvariantCulture)] = pack.AsSpan(chunk * ChunkBytes, Math.Min(ChunkBytes, pack.Length - (chunk * ChunkBytes))).ToArray();
-        }
-
+        ChunkedColumns.Write(entity, pack);
         return entity;
     }
 
     /// <summary>The pack an entity holds, or null when it was too big to store.</summary>
-    public static byte[]? Pack(TableEntity entity)
-    {
-        if (entity.GetBoolean(Oversized) == true)
-        {
-            return null;
-        }
-
-        using var pack = new MemoryStream();
-        for (var chunk = 0; entity.GetBinary(Data + chunk.ToString(CultureInfo.InvariantCulture)) is { } bytes; chunk++)
-        {
-            pack.Write(bytes);
-        }
-
-        return pack.ToArray();
-    }
+    public static byte[]? Pack(TableEntity entity) => ChunkedColumns.Read(entity);
 }
