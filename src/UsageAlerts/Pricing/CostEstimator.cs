@@ -92,7 +92,7 @@ internal sealed class CostEstimator(
         var usage = await usageReader.ReadDayAsync(day, cancellationToken);
         var recent = await usageReader.ReadRecentAsync(day, cancellationToken);
         var billed = new List<CostRecord>();
-        await foreach (var cost in costReader.ReadAsync(Periods.Midnight(day), Periods.Midnight(day.AddDays(1)), cancellationToken))
+        await foreach (var cost in costReader.ReadOnceAsync(Periods.Midnight(day), Periods.Midnight(day.AddDays(1)), cancellationToken))
         {
             billed.Add(cost);
         }

@@ -17,6 +17,10 @@ internal sealed class CostReader(RollupReader rollups)
     public IAsyncEnumerable<CostRecord> ReadAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         ReadAsync(Costs, from, to, cancellationToken);
 
+    /// <summary>The same, leaving the pack cache as it is: for pricing, which reads each day's bill once.</summary>
+    public IAsyncEnumerable<CostRecord> ReadOnceAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        ReadAsync(Costs with { FillsCache = false }, from, to, cancellationToken);
+
     public IAsyncEnumerable<CostRecord> ReadStreamAsync(string stream, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         ReadStreamAsync(stream, from, to, null, reuseListings: false, cancellationToken);
 

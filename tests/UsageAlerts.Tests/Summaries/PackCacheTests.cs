@@ -117,6 +117,22 @@ public sealed class PackCacheTests
     }
 
     [Fact]
+    public async Task Pricing_reads_a_bill_without_filling_the_cache_budgets_and_summaries_share()
+    {
+        await using var host = await SummariesHost.StartAsync(SummariesHost.UniquePrefix("cache"), new FakeTimeProvider(SeededOrganization.Now));
+        await host.WriteAsync(TableName.Rollups, Days().Select(day => CostPack(day, 1m)));
+        var (costs, cache) = (host.Services.GetRequiredService<CostReader>(), host.Services.GetRequiredService<PackCache>());
+        var (from, to) = (Periods.Midnight(Range.From), Periods.Midnight(Range.To));
+
+        var once = await costs.ReadOnceAsync(from, to, CancellationToken.None).CountAsync();
+        var heldAfterOnce = cache.Records;
+        var kept = await costs.ReadAsync(from, to, CancellationToken.None).CountAsync();
+
+        // 4 days x 3 groups each way; only the budget-style read leaves them in memory (3 records + 1 per pack).
+        Assert.Equal((12, 0L, 12, 16L), (once, heldAfterOnce, kept, cache.Records));
+    }
+
+    [Fact]
     public async Task Days_whose_bill_may_still_change_count_the_entities_read_not_the_records()
     {
         // Costs turn final 48 h after a day ends: from 11-02 on, costs are read the way budgets read them (the bill,

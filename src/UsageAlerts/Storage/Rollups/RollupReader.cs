@@ -257,7 +257,11 @@ internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, PackC
         if (!read.View.IsWhole && cache.Get(partition, row, PackView.Whole, etag) is { } whole)
         {
             var shaped = read.View.Shape(whole);
-            cache.Put(partition, row, read.View, etag, shaped);
+            if (read.FillsCache)
+            {
+                cache.Put(partition, row, read.View, etag, shaped);
+            }
+
             return shaped;
         }
 
@@ -273,7 +277,7 @@ internal sealed class RollupReader(TableStore tables, DailyRows dailyRows, PackC
         var (usage, costs) = PackDecoder.Decode(RollupRows.Pack(entity)!, day, read.Kind);
         read.Tally?.Decoded();
         var pack = read.View.Shape(new DecodedPack(usage, costs));
-        if (cache.Enabled)
+        if (cache.Enabled && read.FillsCache)
         {
             cache.Put(entity.PartitionKey, entity.RowKey, read.View, entity.ETag, pack);
         }

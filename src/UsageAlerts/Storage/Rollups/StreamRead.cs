@@ -27,6 +27,13 @@ internal sealed record StreamRead(string Stream, string? Kind, SummaryFilter Fil
     /// </summary>
     public bool ReusesListings { get; init; }
 
+    /// <summary>
+    /// Whether decoded packs go into the cache summaries and budgets share. A reader that reads each pack once
+    /// (pricing, a day at a time through a backfill) would only push their packs out, and hold memory the size of
+    /// the cache while it ran.
+    /// </summary>
+    public bool FillsCache { get; init; } = true;
+
     /// <summary>Counts what the read decoded; null when nobody asks.</summary>
     public ReadTally? Tally { get; init; }
 
