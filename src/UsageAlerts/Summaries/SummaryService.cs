@@ -26,7 +26,9 @@ internal sealed class SummaryService(
         {
             UsageMetrics = query.Format == SummaryFormat.Csv ? CsvMetrics : null,
             MonthlyRollups = !query.GroupBy.Any(d => d is Dimension.Day or Dimension.Week),
-            View = query.GroupBy.All(d => d is Dimension.Day or Dimension.Week or Dimension.Month) && query.Filter.Values.Count == 0 ? Storage.Rollups.PackView.Totals : Storage.Rollups.PackView.Whole,
+            // Packs summed to what the request groups and filters by: the same figures from a fraction of the records,
+            // so even a year filtered to one project stays in the cache.
+            View = Storage.Rollups.PackView.Keeping(query.GroupBy.Concat(query.Filter.Values.Keys)),
             CostStream = ReadPlan.CostStreamFor(query.Filter, query.GroupBy),
         };
         var names = query.GroupBy.Contains(Dimension.Project) ? catalog.ProjectNamesAsync(cancellationToken) : Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());

@@ -14,8 +14,10 @@ public sealed class SeededStorage : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // The route tests count the entities each request reads, whatever other tests of the group asked before, so
-        // every request lists its days (the clock never moves here); PackCacheTests covers the remembered listings.
-        Host = await SummariesHost.StartAsync(SummariesHost.UniquePrefix("sum"), Clock, new() { ["Storage:PackRevalidateSeconds"] = "0" });
+        // every request lists its days and decodes its packs: which packs of a partition an earlier request left in
+        // the cache would otherwise decide between one listing and a listing plus point reads. PackCacheTests covers
+        // the cache and the remembered listings.
+        Host = await SummariesHost.StartAsync(SummariesHost.UniquePrefix("sum"), Clock, new() { ["Storage:PackRevalidateSeconds"] = "0", ["Storage:PackCacheRecords"] = "0" });
         await Organization.WriteAsync(Host);
     }
 

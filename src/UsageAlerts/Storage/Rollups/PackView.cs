@@ -21,12 +21,16 @@ internal sealed class PackView
     public static PackView Totals { get; } = new([]);
 
     /// <summary>
-    /// The groups of the kept dimensions. Each view is cached on its own and the whole pack is not kept for it: a
+    /// The groups of the kept dimensions (periods are dropped: a pack is one day or month); <see cref="Totals"/> when
+    /// none is left. Each view is cached on its own and the whole pack is not kept for it: a
     /// year of whole packs would push the views out of the cache (a 365-day dashboard then re-read entities on every
     /// request), so a cold read decodes once per view instead.
     /// </summary>
-    public static PackView Keeping(IEnumerable<Dimension> keep) =>
-        new([.. keep.Where(d => d is Dimension.Project or Dimension.Model or Dimension.LineItem or Dimension.ApiKey).Distinct().Order()]);
+    public static PackView Keeping(IEnumerable<Dimension> keep)
+    {
+        Dimension[] kept = [.. keep.Where(d => d is Dimension.Project or Dimension.Model or Dimension.LineItem or Dimension.ApiKey).Distinct().Order()];
+        return kept.Length == 0 ? Totals : new(kept);
+    }
 
     public string Key { get; }
 
