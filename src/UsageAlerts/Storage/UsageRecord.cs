@@ -41,5 +41,6 @@ internal sealed record UsageRecord(DateTimeOffset Start, string Kind, string? Pr
 /// </summary>
 internal sealed record CostRecord(DateOnly Day, string? ProjectId, string? LineItem, string? ApiKeyId, decimal AmountUsd, bool Estimated = false)
 {
-    public string? Model { get; } = LineItems.ModelOf(LineItem);
+    /// <summary>Derived from the line item; set apart only on a record summed over line items of one model.</summary>
+    public string? Model { get; init; } = LineItems.ModelOf(LineItem);
 }

@@ -14,15 +14,14 @@ internal sealed class DecodedPack(IReadOnlyList<UsageRecord> usage, IReadOnlyLis
 
     /// <summary>
     /// The pack summed over every dimension not in <paramref name="keep"/>: usage records per kept project, model and
-    /// API key; cost records per kept project, line item (kept for a model too, which costs derive from their line
-    /// item) and API key, and per estimated flag. Keeping nothing gives the per-day totals requests that group and
+    /// API key; cost records per kept project, line item, model (the line items of one model summed, the model kept
+    /// on the record) and API key, and per estimated flag. Keeping nothing gives the per-day totals requests that group and
     /// filter by time only need: levels are daily totals already, and cost status only asks whether any cost (or any
     /// estimate) was there.
     /// </summary>
     public DecodedPack SummedTo(IReadOnlyCollection<Dimension> keep)
     {
-        var (project, model, key) = (keep.Contains(Dimension.Project), keep.Contains(Dimension.Model), keep.Contains(Dimension.ApiKey));
-        var lineItem = keep.Contains(Dimension.LineItem) || model;
+        var (project, model, key, lineItem) = (keep.Contains(Dimension.Project), keep.Contains(Dimension.Model), keep.Contains(Dimension.ApiKey), keep.Contains(Dimension.LineItem));
         var usage = new List<UsageRecord>();
         foreach (var group in Usage.GroupBy(u => (u.Kind, Project: project ? u.ProjectId : null, Model: model ? u.Model : null, Key: key ? u.ApiKeyId : null)))
         {
@@ -38,8 +37,8 @@ internal sealed class DecodedPack(IReadOnlyList<UsageRecord> usage, IReadOnlyLis
             usage.Add(new UsageRecord(group.First().Start, group.Key.Kind, group.Key.Project, group.Key.Model, group.Key.Key, [.. metrics]));
         }
 
-        var costs = Costs.GroupBy(c => (c.Estimated, Project: project ? c.ProjectId : null, LineItem: lineItem ? c.LineItem : null, Key: key ? c.ApiKeyId : null))
-            .Select(g => new CostRecord(g.First().Day, g.Key.Project, g.Key.LineItem, g.Key.Key, g.Sum(c => c.AmountUsd), g.Key.Estimated))
+        var costs = Costs.GroupBy(c => (c.Estimated, Project: project ? c.ProjectId : null, LineItem: lineItem ? c.LineItem : null, Model: model ? c.Model : null, Key: key ? c.ApiKeyId : null))
+            .Select(g => new CostRecord(g.First().Day, g.Key.Project, g.Key.LineItem, g.Key.Key, g.Sum(c => c.AmountUsd), g.Key.Estimated) { Model = g.Key.Model })
             .ToList();
         return new DecodedPack(usage, costs);
     }
