@@ -2,9 +2,9 @@ using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using UsageAlerts.Configuration;
 using UsageAlerts.Jobs;
 using UsageAlerts.Simulator;
+using UsageAlerts.Testing;
 
 namespace UsageAlerts.Bench;
 
@@ -18,7 +18,7 @@ namespace UsageAlerts.Bench;
 internal sealed class JobTimeline : IAsyncDisposable
 {
     private readonly string _rulesPath = Path.Combine(Path.GetTempPath(), $"bench-rules-{Guid.NewGuid():N}.json");
-    private readonly Dictionary<string, CronSchedule> _schedules;
+    private readonly ScheduleStepper _stepper;
     private readonly ServiceProvider _services;
 
     private JobTimeline(FakeTimeProvider clock, SimulatorServer simulator, string connection, string prefix, string rules, IReadOnlyList<string> jobs)
@@ -42,9 +42,8 @@ internal sealed class JobTimeline : IAsyncDisposable
             ["OpenAI:CallBudget"] = "00:30:00",
             ["Ingestion:RunBudget"] = "01:00:00",
         }).Build();
-        var defaults = new ScheduleOptions();
         Jobs = jobs;
-        _schedules = jobs.ToDictionary(job => job, job => CronSchedule.Parse(defaults.ExpressionFor(job)));
+        _stepper = new ScheduleStepper(clock, jobs);
         var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(clock);
         services.AddUsageAlerts(configuration);
         _services = services.BuildServiceProvider();
@@ -100,30 +99,7 @@ internal sealed class JobTimeline : IAsyncDisposable
     /// Moves the clock to each fire time of the schedules after now, up to <paramref name="until"/>, running the jobs
     /// due; stops early (clock at that fire time) once <paramref name="done"/> holds after a fire time.
     /// </summary>
-    public async Task RunUntilAsync(DateTimeOffset until, Func<bool>? done = null)
-    {
-        while (true)
-        {
-            var now = Clock.GetUtcNow();
-            var next = _schedules.Values.Min(s => s.Next(now));
-            if (next > until)
-            {
-                Clock.AdjustTime(until);
-                return;
-            }
-
-            Clock.AdjustTime(next);
-            foreach (var job in Jobs.Where(j => _schedules[j].Next(now) == next))
-            {
-                await RunJobAsync(job);
-            }
-
-            if (done?.Invoke() == true)
-            {
-                return;
-            }
-        }
-    }
+    public Task RunUntilAsync(DateTimeOffset until, Func<bool>? done = null) => _stepper.RunUntilAsync(until, RunJobAsync, done);
 
     /// <summary>Jumps the clock without running anything (the app idle meanwhile, as a host that was off).</summary>
     public void JumpTo(DateTimeOffset time) => Clock.AdjustTime(time);

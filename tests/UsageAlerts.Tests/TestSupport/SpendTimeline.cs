@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using UsageAlerts.Configuration;
 using UsageAlerts.Http;
 using UsageAlerts.Jobs;
 using UsageAlerts.Simulator;
+using UsageAlerts.Testing;
 
 namespace UsageAlerts.Tests.TestSupport;
 
@@ -22,7 +22,7 @@ internal sealed class SpendTimeline : IAsyncDisposable
 
     private readonly string _rulesPath = Path.Combine(Path.GetTempPath(), $"spend-rules-{Guid.NewGuid():N}.json");
     private readonly IConfiguration _configuration;
-    private readonly Dictionary<string, CronSchedule> _schedules;
+    private readonly ScheduleStepper _stepper;
 
     private SpendTimeline(FakeTimeProvider clock, SimulatorServer simulator, string name, string rules)
     {
@@ -47,8 +47,7 @@ internal sealed class SpendTimeline : IAsyncDisposable
             // Learned rates only, whatever the example prices file beside the tests holds.
             ["Pricing:PricesPath"] = "",
         }).Build();
-        var defaults = new ScheduleOptions();
-        _schedules = Jobs.ToDictionary(job => job, job => CronSchedule.Parse(defaults.ExpressionFor(job)));
+        _stepper = new ScheduleStepper(clock, Jobs);
         Services = Build();
     }
 
@@ -87,26 +86,8 @@ internal sealed class SpendTimeline : IAsyncDisposable
     }
 
     /// <summary>Moves the clock to each occurrence of the default schedules after now, up to and including <paramref name="until"/>, running the jobs due.</summary>
-    public async Task RunUntilAsync(DateTimeOffset until)
-    {
-        while (true)
-        {
-            var now = Clock.GetUtcNow();
-            var next = _schedules.Values.Min(s => s.Next(now));
-            if (next > until)
-            {
-                Clock.AdjustTime(until);
-                return;
-            }
-
-            Clock.AdjustTime(next);
-            // Jobs due in the same second run in the order of Jobs: polls before the evaluation.
-            foreach (var job in Jobs.Where(j => _schedules[j].Next(now) == next))
-            {
-                await Services.GetRequiredService<ScheduledJobs>().RunAsync(job);
-            }
-        }
-    }
+    public Task RunUntilAsync(DateTimeOffset until) =>
+        _stepper.RunUntilAsync(until, job => Services.GetRequiredService<ScheduledJobs>().RunAsync(job));
 
     /// <summary>Jumps the clock (the app is idle meanwhile, as a host that was off).</summary>
     public void JumpTo(DateTimeOffset time) => Clock.AdjustTime(time);
