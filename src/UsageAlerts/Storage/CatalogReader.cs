@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure.Data.Tables;
 
 namespace UsageAlerts.Storage;
@@ -67,13 +66,9 @@ internal sealed class CatalogReader(TableStore tables)
                 caps[project] = list = [];
             }
 
-            list.Add(new RateLimitRecord(project, model, Integer(row, CatalogRows.MaxRequestsPerMinute), Integer(row, CatalogRows.MaxTokensPerMinute)));
+            list.Add(new RateLimitRecord(project, model, EntityValues.Int64(row, CatalogRows.MaxRequestsPerMinute), EntityValues.Int64(row, CatalogRows.MaxTokensPerMinute)));
         }
 
         return new RateLimitCaps(caps.ToDictionary(c => c.Key, c => (IReadOnlyList<RateLimitRecord>)c.Value, StringComparer.Ordinal));
     }
-
-    private static long? Integer(TableEntity row, string column) => row.TryGetValue(column, out var value) && value is long or int
-        ? Convert.ToInt64(value, CultureInfo.InvariantCulture)
-        : null;
 }

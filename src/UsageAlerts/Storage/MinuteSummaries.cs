@@ -116,6 +116,5 @@ internal static class MinuteSummaries
     private static string? String(BinaryReader reader, string[] strings) =>
         reader.Read7BitEncodedInt() is var i && i == 0 ? null : strings[i - 1];
 
-    private static long Metric(TableEntity row, string column) =>
-        row.TryGetValue(column, out var value) && value is long or int ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : 0;
+    private static long Metric(TableEntity row, string column) => EntityValues.Int64(row, column) ?? 0;
 }

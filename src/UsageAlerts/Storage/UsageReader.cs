@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 
@@ -37,6 +36,5 @@ internal sealed class UsageReader(TableStore tables)
         }
     }
 
-    private static long Metric(TableEntity row, string column) =>
-        row.TryGetValue(column, out var value) && value is long or int ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : 0;
+    private static long Metric(TableEntity row, string column) => EntityValues.Int64(row, column) ?? 0;
 }

@@ -107,11 +107,11 @@ public sealed class PackCacheTests
         var start = host.Services.GetRequiredService<DataStart>();
         await host.WriteAsync(TableName.Rollups, [CostPack(D("2026-11-03"), 1m)]);
 
-        var first = await start.FirstDayAsync(StreamCatalog.CostsStreamName, CancellationToken.None);
+        var first = await start.FirstCostDayAsync(CancellationToken.None);
         await host.WriteFromElsewhereAsync(TableName.Rollups, [CostPack(D("2026-11-02"), 1m)]);
-        var remembered = await start.FirstDayAsync(StreamCatalog.CostsStreamName, CancellationToken.None);
+        var remembered = await start.FirstCostDayAsync(CancellationToken.None);
         await host.WriteAsync(TableName.Rollups, [CostPack(D("2026-11-01"), 1m)]);
-        var reread = await start.FirstDayAsync(StreamCatalog.CostsStreamName, CancellationToken.None);
+        var reread = await start.FirstCostDayAsync(CancellationToken.None);
 
         Assert.Equal((D("2026-11-03"), D("2026-11-03"), D("2026-11-01")), (first, remembered, reread));
     }

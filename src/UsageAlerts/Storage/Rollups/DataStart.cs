@@ -1,17 +1,18 @@
-using System.Collections.Concurrent;
 using Azure.Data.Tables;
+using UsageAlerts.Ingestion;
 
 namespace UsageAlerts.Storage.Rollups;
 
 /// <summary>
-/// The first day a stream holds. Ingestion writes a day pack for every daily bucket it stores, empty days included,
+/// The first day of stored costs. Ingestion writes a day pack for every daily bucket it stores, empty days included,
 /// so the stream's first pack is where its history begins (a fresh backfill's first day); days stored before packs
 /// existed have rows only, so the first row counts too. A comparison against a period before that day would compare
 /// with days never read, not with days without spend.
 /// </summary>
 internal sealed class DataStart(TableStore tables, ListingMemo memo)
 {
-    private readonly ConcurrentDictionary<string, (DateOnly? Day, ListingStamp Stamp)> _known = new(StringComparer.Ordinal);
+    /// <summary>One reference, so concurrent requests never see a torn pair.</summary>
+    private volatile Known? _known;
 
     /// <summary>
     /// Two one-entity queries, at the same time: partitions sort by day (rows) or month (packs) after the stream's
@@ -19,16 +20,16 @@ internal sealed class DataStart(TableStore tables, ListingMemo memo)
     /// Null when the stream has nothing stored. Remembered like a listing (<see cref="ListingMemo"/>): the first day
     /// moves only when a backfill reaches further back or clean-up expires old days.
     /// </summary>
-    public async Task<DateOnly?> FirstDayAsync(string stream, CancellationToken cancellationToken)
+    public async Task<DateOnly?> FirstCostDayAsync(CancellationToken cancellationToken)
     {
-        if (_known.TryGetValue(stream, out var known) && memo.IsFresh(known.Stamp))
+        if (_known is { } known && memo.IsFresh(known.Stamp))
         {
             return known.Day;
         }
 
         var stamp = memo.Stamp();
-        var day = await ReadAsync(stream, cancellationToken);
-        _known[stream] = (day, stamp);
+        var day = await ReadAsync(StreamCatalog.CostsStreamName, cancellationToken);
+        _known = new Known(day, stamp);
         return day;
     }
 
@@ -56,4 +57,6 @@ internal sealed class DataStart(TableStore tables, ListingMemo memo)
 
         return null;
     }
+
+    private sealed record Known(DateOnly? Day, ListingStamp Stamp);
 }

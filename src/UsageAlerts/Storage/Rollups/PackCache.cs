@@ -34,13 +34,7 @@ internal sealed class PackCache(IOptions<StorageOptions> options)
     }
 
     /// <summary>Whether anything of a partition is held in this view: only then is asking for ETags first worth a query.</summary>
-    public bool Holds(string partition, PackView view)
-    {
-        lock (_lock)
-        {
-            return _partitions.ContainsKey((partition, view.Key));
-        }
-    }
+    public bool Holds(string partition, PackView view) => Entries(partition, view) > 0;
 
     /// <summary>Entries held of a partition in this view.</summary>
     public int Entries(string partition, PackView view)

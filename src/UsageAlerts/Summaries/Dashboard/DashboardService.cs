@@ -26,7 +26,7 @@ internal sealed class DashboardService(
     {
         var started = timeProvider.GetTimestamp();
         var data = DashboardData.For(query, timeProvider.GetUtcNow(), openAi.Value.OrganizationName, await catalog.ProjectNamesAsync(cancellationToken), options.Value.MaxGroups);
-        var start = dataStart.FirstDayAsync(Ingestion.StreamCatalog.CostsStreamName, cancellationToken);
+        var start = dataStart.FirstCostDayAsync(cancellationToken);
         // One read per view, each asking the packs summed to what that view groups and filters by (a fraction of
         // their groups), cached per view: a warm dashboard hands on thousands of records, not every group of 60 days.
         var filtered = query.Filter.Values.Keys;
