@@ -6,7 +6,14 @@ using System.Text.Json.Serialization;
 namespace UsageAlerts.Notifications;
 
 /// <summary>Which announcement of which alert a row carries: alert id + sequence name it uniquely; the episode tells stale news.</summary>
-internal sealed record NoticeRef(string AlertId, int Seq, NoticeType Type, int Episode);
+internal sealed record NoticeRef(string AlertId, int Seq, NoticeType Type, int Episode)
+{
+    /// <summary>
+    /// Whether the notice speaks for a firing alert: it goes stale when the alert stops firing, and its delivery is
+    /// recorded on the alert. Resolutions and reports (enforcement) are news of their own.
+    /// </summary>
+    public bool TracksAlert => Type is not (NoticeType.Resolved or NoticeType.Report);
+}
 
 /// <summary>What an outbox row holds: alert notices (one per row) or a digest, and the announcements in it.</summary>
 internal sealed record OutboxContent(ChatMessage? Alerts, DigestMessage? Digest, IReadOnlyList<NoticeRef> Refs)

@@ -229,7 +229,7 @@ internal sealed class OutboxDeliverer(
         foreach (var part in parts)
         {
             var stale = false;
-            foreach (var reference in part.Content.Refs.Where(r => r.Type is not (NoticeType.Resolved or NoticeType.Report)))
+            foreach (var reference in part.Content.Refs.Where(r => r.TracksAlert))
             {
                 stale |= !await alerts.IsFiringAsync(reference.AlertId, reference.Episode, cancellationToken);
             }
@@ -250,7 +250,7 @@ internal sealed class OutboxDeliverer(
 
     private async Task RecordDeliveryAsync(string receiver, OutboxContent content, CancellationToken cancellationToken)
     {
-        foreach (var reference in content.Refs.Where(r => r.Type is not (NoticeType.Resolved or NoticeType.Report)))
+        foreach (var reference in content.Refs.Where(r => r.TracksAlert))
         {
             await alerts.RecordDeliveryAsync(reference.AlertId, reference.Episode, receiver, cancellationToken);
         }

@@ -23,7 +23,31 @@ internal sealed record SpendControlRecord(
     SpendEnforcement? Enforcement,
     SpendControlState AlertsState,
     IReadOnlyList<SpendAlert> Alerts,
-    DateTimeOffset ReadAt);
+    DateTimeOffset ReadAt)
+{
+    public bool LimitSet => LimitState == SpendControlState.Set;
+
+    public bool Enforcing => Enforcement == SpendEnforcement.Enforcing;
+
+    /// <summary>"not set", "no permission to read" or, for a set limit, "enforcing" or "inactive".</summary>
+    public string LimitLabel => LimitState switch
+    {
+        SpendControlState.NotSet => "not set",
+        SpendControlState.NoPermission => "no permission to read",
+        _ => Enforcing ? "enforcing" : "inactive",
+    };
+
+    public string AlertsLabel => AlertsState switch
+    {
+        SpendControlState.NotSet => "not set",
+        SpendControlState.NoPermission => "no permission to read",
+        _ => "set",
+    };
+
+    /// <summary>"organization", or the project's name where known.</summary>
+    public string Scope(IReadOnlyDictionary<string, string> projectNames) =>
+        ProjectId is null ? "organization" : projectNames.GetValueOrDefault(ProjectId, ProjectId);
+}
 
 /// <summary>
 /// Layout of spend controls in the catalog table: one partition, one row per scope (a few hundred at most), so a

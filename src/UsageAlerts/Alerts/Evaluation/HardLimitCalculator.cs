@@ -1,4 +1,3 @@
-using UsageAlerts.OpenAi;
 using UsageAlerts.Rules;
 using UsageAlerts.Storage;
 
@@ -9,27 +8,7 @@ namespace UsageAlerts.Alerts.Evaluation;
 /// budget calculation (a monthly budget of the limit's amount over the same scope), so hard limits and the rules'
 /// budgets are measured alike; its amount is zero where no limit is set.
 /// </summary>
-internal sealed record HardLimitStatus(SpendControlRecord Control, string Scope, BudgetStatus Spend)
-{
-    public bool LimitSet => Control.LimitState == SpendControlState.Set;
-
-    public bool Enforcing => Control.Enforcement == SpendEnforcement.Enforcing;
-
-    /// <summary>"not set", "no permission to read" or, for a set limit, "enforcing" or "inactive".</summary>
-    public string LimitLabel => Control.LimitState switch
-    {
-        SpendControlState.NotSet => "not set",
-        SpendControlState.NoPermission => "no permission to read",
-        _ => Enforcing ? "enforcing" : "inactive",
-    };
-
-    public string AlertsLabel => Control.AlertsState switch
-    {
-        SpendControlState.NotSet => "not set",
-        SpendControlState.NoPermission => "no permission to read",
-        _ => "set",
-    };
-}
+internal sealed record HardLimitStatus(SpendControlRecord Control, string Scope, BudgetStatus Spend);
 
 /// <summary>Month-to-date spend (and run-rate and forecast) against each stored hard limit.</summary>
 internal sealed class HardLimitCalculator(SpendControlReader controls, BudgetCalculator calculator)
@@ -45,6 +24,6 @@ internal sealed class HardLimitCalculator(SpendControlReader controls, BudgetCal
             AmountUsd = r.LimitUsd ?? 0,
         }).ToList();
         var statuses = await calculator.CalculateAsync(budgets, context, cancellationToken);
-        return [.. records.Select((r, i) => new HardLimitStatus(r, r.ProjectId is null ? "organization" : context.ProjectNames.GetValueOrDefault(r.ProjectId, r.ProjectId), statuses[i]))];
+        return [.. records.Select((r, i) => new HardLimitStatus(r, r.Scope(context.ProjectNames), statuses[i]))];
     }
 }

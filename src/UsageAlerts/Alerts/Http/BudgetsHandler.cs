@@ -33,7 +33,7 @@ internal sealed class BudgetsHandler(
             .Concat(await calculator.CalculateAsync(rules.Current.Budgets, context, cancellationToken));
         var states = await alerts.LoadOpenAsync(cancellationToken);
         var limits = await hardLimits.CalculateAsync(context, cancellationToken);
-        var spent = limits.Any(l => l.LimitSet) ? await scopeSpend.ReadAsync(context.Now, cancellationToken) : default;
+        var spent = limits.Any(l => l.Control.LimitSet) ? await scopeSpend.ReadAsync(context.Now, cancellationToken) : default;
         var today = Storage.Periods.Day(context.Now);
         var estimates = await pricing.EstimatesAsync(today.AddDays(-pricingOptions.Value.DriftWindowDays), today.AddDays(1), cancellationToken);
         return HttpReply.Json(new
@@ -75,15 +75,15 @@ internal sealed class BudgetsHandler(
                 forecastUsd = l.Spend.ForecastUsd,
                 hardLimit = new
                 {
-                    state = l.LimitLabel,
+                    state = l.Control.LimitLabel,
                     amountUsd = l.Control.LimitUsd,
-                    percent = l.LimitSet ? Math.Round(l.Spend.Percent, 2) : (decimal?)null,
+                    percent = l.Control.LimitSet ? Math.Round(l.Spend.Percent, 2) : (decimal?)null,
                     cutoff = l.Control.LimitUsd is { } amount ? Cutoff(CutoffForecast.For(amount, ScopeSpendReader.For(l.Control.ProjectId, spent, context.Now), context.Now), rules.Current.HardLimits) : null,
-                    alert = l.LimitSet && states.GetValueOrDefault(AlertId.HardLimit(l.Control.ProjectId)) is { } state ? AlertView.From(state, []) : null,
+                    alert = l.Control.LimitSet && states.GetValueOrDefault(AlertId.HardLimit(l.Control.ProjectId)) is { } state ? AlertView.From(state, []) : null,
                 },
                 spendAlerts = new
                 {
-                    state = l.AlertsLabel,
+                    state = l.Control.AlertsLabel,
                     thresholds = l.Control.Alerts.Select(a => new { id = a.Id, amountUsd = a.ThresholdUsd, recipients = a.Recipients, reached = l.Spend.SpentUsd >= a.ThresholdUsd }),
                 },
             }),

@@ -1,6 +1,7 @@
 using UsageAlerts.Alerts.Evaluation;
 using UsageAlerts.Alerts.HardLimits;
 using UsageAlerts.Rules;
+using UsageAlerts.Storage;
 using UsageAlerts.Summaries.Charts;
 
 namespace UsageAlerts.Summaries.Dashboard;
@@ -11,14 +12,14 @@ namespace UsageAlerts.Summaries.Dashboard;
 /// estimated from usage, enforcement), above the charts. Limits not set or not readable are listed by name. Left out
 /// when there is neither a budget nor a stored spend control.
 /// </summary>
-internal sealed class BudgetPanel(RulesProvider rules, BudgetCalculator budgets, HardLimitCalculator hardLimits, ScopeSpendReader scopeSpend, EvaluationContextFactory contexts) : IDashboardPanel
+internal sealed class BudgetPanel(RulesProvider rules, BudgetCalculator budgets, SpendControlReader spendControls, ScopeSpendReader scopeSpend, EvaluationContextFactory contexts) : IDashboardPanel
 {
     public int Order => 10;
 
     public async ValueTask<DashboardPanel?> RenderAsync(DashboardData data, CancellationToken cancellationToken)
     {
         var context = await contexts.CreateAsync(cancellationToken);
-        var limits = await hardLimits.CalculateAsync(context, cancellationToken);
+        var limits = await spendControls.ReadAsync(cancellationToken);
         var statuses = await budgets.CalculateAsync(rules.Current.Budgets, context, cancellationToken);
         if (limits.Count == 0 && statuses.Count == 0)
         {
@@ -30,9 +31,9 @@ internal sealed class BudgetPanel(RulesProvider rules, BudgetCalculator budgets,
             .Select(l =>
             {
                 // The same forecast the cutoff alert judges, so the panel and the alert never disagree.
-                var forecast = CutoffForecast.For(l.Control.LimitUsd!.Value, ScopeSpendReader.For(l.Control.ProjectId, spent, context.Now), context.Now);
+                var forecast = CutoffForecast.For(l.LimitUsd!.Value, ScopeSpendReader.For(l.ProjectId, spent, context.Now), context.Now);
                 var level = forecast.Level(rules.Current.HardLimits);
-                return new Gauge($"Hard limit: {l.Scope}", forecast.SpentUsd, forecast.LimitUsd, l.LimitLabel, [.. l.Control.Alerts.Select(a => a.ThresholdUsd)], level >= CutoffLevel.Critical)
+                return new Gauge($"Hard limit: {l.Scope(context.ProjectNames)}", forecast.SpentUsd, forecast.LimitUsd, l.LimitLabel, [.. l.Alerts.Select(a => a.ThresholdUsd)], level >= CutoffLevel.Critical)
                 {
                     Note = CutoffNote(forecast, context.Now),
                 };
@@ -49,7 +50,7 @@ internal sealed class BudgetPanel(RulesProvider rules, BudgetCalculator budgets,
             }))
             .ToList();
         var body = gauges.Count > 0 ? GaugeChart.Render("Spend against hard limits and budgets", gauges) : PanelHtml.Empty("No hard limit or budget to draw.");
-        var unset = limits.Where(l => !l.LimitSet).Select(l => $"{l.Scope}: {l.LimitLabel}").ToList();
+        var unset = limits.Where(l => !l.LimitSet).Select(l => $"{l.Scope(context.ProjectNames)}: {l.LimitLabel}").ToList();
         var caption = "Hard limits are OpenAI's own (requests fail once reached); ticks mark spend alerts and budget thresholds. Month-to-date spend includes today's provisional costs, estimated from usage where OpenAI's bill lags.";
         if (unset.Count > 0)
         {
