@@ -15,7 +15,9 @@ internal sealed record ScenarioShaping(
     double SpikeFactor)
 {
     /// <summary>A surge (<see cref="SimulatorOptions.SurgeFrom"/>): this project's traffic times the factor from this hour on.</summary>
-    public (int Project, long FromHour, double Factor) Surge { get; init; } = (-1, long.MaxValue, 1);
+    public (int Project, long FromHour, double Factor) Surge { get; init; } = NoSurge;
+
+    public static readonly (int Project, long FromHour, double Factor) NoSurge = (-1, long.MaxValue, 1);
 
     // Sunday first, as day 0 of the Unix epoch + 4 is.
     private static readonly double[] Weekly = [0.3, 1.0, 1.05, 1.05, 1.0, 0.9, 0.35];
@@ -50,12 +52,14 @@ internal sealed record ScenarioShaping(
     /// <summary>The surge factor of one hour: 1 outside the surge.</summary>
     public double HourFactor(int project, long hour) => project == Surge.Project && hour >= Surge.FromHour ? Surge.Factor : 1;
 
+    /// <summary>The most a day's traffic can be scaled by, surge included, so rate limits planned on it stay above it.</summary>
     public double MaxDayFactor(int project)
     {
         var max = Weekly.Max();
-        return !Enabled ? max
+        var day = !Enabled ? max
             : project == SpikeProject ? Math.Max(max, SpikeFactor)
             : project == OverrunProject ? max * OverrunScale
             : max;
+        return day * (project == Surge.Project ? Math.Max(1, Surge.Factor) : 1);
     }
 }

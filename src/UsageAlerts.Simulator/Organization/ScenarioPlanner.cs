@@ -28,7 +28,7 @@ internal static class ScenarioPlanner
             SpikeDay: origin.ToUnixTimeSeconds() / 86_400 - 1,
             SpikeFactor)
         {
-            Surge = options.SurgeFrom is { } from ? (options.SurgeProject, from.ToUnixTimeSeconds() / 3600, options.SurgeFactor) : (-1, long.MaxValue, 1),
+            Surge = options.SurgeFrom is { } from ? (options.SurgeProject, from.ToUnixTimeSeconds() / 3600, options.SurgeFactor) : ScenarioShaping.NoSurge,
         };
         if (!options.Scenarios)
         {

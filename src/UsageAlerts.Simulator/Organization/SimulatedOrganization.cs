@@ -35,8 +35,10 @@ public sealed class SimulatedOrganization
         _sources = UsageKinds.All.ToDictionary(kind => kind, kind => new UsageSource(kind, _catalog.Streams[kind], traffic, nearCap));
         Projects = [.. _catalog.Projects.Select(p => new SimProject(p.Id, p.Name, p.ArchivedAt is null ? "active" : "archived", p.CreatedAt, p.ArchivedAt))];
         Scenarios = Describe(options, shaping, nearCapProject, cap, nearCap);
+        PriceChange = options.PriceChangeFrom is { } from ? new PriceChange(Timeline.MinuteOf(from), options.PriceChangeFactor) : default;
+        // Hard limits count spend at the prices the costs endpoint bills.
         _spend = new SpendBook(_catalog, (buckets, filter, window) =>
-            [.. CostAggregator.Aggregate(Sources, LineItems, filter, default, buckets, window).Select(rows => rows.Sum(row => row.Amount))]);
+            [.. CostAggregator.Aggregate(Sources, LineItems, filter, default, buckets, window, PriceChange).Select(rows => rows.Sum(row => row.Amount))]);
         if (options.Scenarios)
         {
             SpendPlanner.Plan(_spend, _catalog, shaping, Snapshot().Window with { Stops = null });
@@ -68,8 +70,7 @@ public sealed class SimulatedOrganization
     internal IEnumerable<UsageSource> Sources => _sources.Values;
 
     /// <summary>The price change the options ask for (<see cref="SimulatorOptions.PriceChangeFrom"/>), or none.</summary>
-    internal PriceChange PriceChange =>
-        _options.PriceChangeFrom is { } from ? new PriceChange(Timeline.MinuteOf(from), _options.PriceChangeFactor) : default;
+    internal PriceChange PriceChange { get; }
 
     public IReadOnlyList<SimRateLimit> RateLimits(string projectId) =>
         TryGetRateLimits(projectId, out var limits) ? limits : throw new ArgumentException($"The project {projectId} was not found.", nameof(projectId));
