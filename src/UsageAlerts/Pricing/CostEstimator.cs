@@ -58,9 +58,10 @@ internal sealed class CostEstimator(
         // end, were most of its memory. Each batch goes out once it is full instead, in the same transactions.
         var packs = new GatheredUpserts(await tables.GetAsync(TableName.Rollups, cancellationToken));
         var records = await store.WriterAsync(cancellationToken);
+        var dailyReads = await usageReader.DailyReadsAsync(cancellationToken);
         foreach (var day in ordered)
         {
-            var priced = await PriceDayAsync(day, rates, cancellationToken);
+            var priced = await PriceDayAsync(day, rates, dailyReads, cancellationToken);
             foreach (var pack in priced.Packs)
             {
                 await packs.AddAsync(pack, cancellationToken);
@@ -87,10 +88,10 @@ internal sealed class CostEstimator(
     /// <summary>One day's pricing: its estimate, and the entities to write (packs for the rollups, rates and estimate for the pricing table).</summary>
     private sealed record DayPricing(DayEstimate Estimate, IReadOnlyList<TableEntity> Packs, IReadOnlyList<TableEntity> Records);
 
-    private async Task<DayPricing> PriceDayAsync(DateOnly day, SortedDictionary<DateOnly, IReadOnlyList<UnitRate>> knownRates, CancellationToken cancellationToken)
+    private async Task<DayPricing> PriceDayAsync(DateOnly day, SortedDictionary<DateOnly, IReadOnlyList<UnitRate>> knownRates, DailyReads dailyReads, CancellationToken cancellationToken)
     {
         var usage = await usageReader.ReadDayAsync(day, cancellationToken);
-        var recent = await usageReader.ReadRecentAsync(day, cancellationToken);
+        var recent = await usageReader.ReadRecentAsync(day, dailyReads, cancellationToken);
         var billed = new List<CostRecord>();
         await foreach (var cost in costReader.ReadOnceAsync(Periods.Midnight(day), Periods.Midnight(day.AddDays(1)), cancellationToken))
         {

@@ -30,20 +30,32 @@ internal sealed class PricedUsageReader(StreamCatalog catalog, TableStore tables
         return rows;
     }
 
+    /// <summary>When the daily stream of each one-minute stream was last read successfully.</summary>
+    public async Task<DailyReads> DailyReadsAsync(CancellationToken cancellationToken)
+    {
+        var reads = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
+        foreach (var stream in catalog.RecentUsage)
+        {
+            reads[stream.KeyPrefix] = (await states.GetAsync(StreamCatalog.UsageStreamName(stream.Kind!, BucketWidth.Day), cancellationToken))?.LastSuccessAt;
+        }
+
+        return new DailyReads(reads);
+    }
+
     /// <summary>
     /// The day's one-minute usage from the minute its daily stream was last read on: a usage jump is priced within one
     /// recent-usage poll instead of waiting for the next daily poll. The minute being read may count twice, never
     /// a minute not at all; a day whose daily stream was read after it ended has none.
     /// </summary>
-    public async Task<IReadOnlyList<PricedUsage>> ReadRecentAsync(DateOnly day, CancellationToken cancellationToken)
+    /// <param name="dailyReads">From <see cref="DailyReadsAsync"/>, read once for a run over many days.</param>
+    public async Task<IReadOnlyList<PricedUsage>> ReadRecentAsync(DateOnly day, DailyReads dailyReads, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableName.Usage, cancellationToken);
         var midnight = Periods.Midnight(day);
         var rows = new List<PricedUsage>();
         foreach (var stream in catalog.RecentUsage)
         {
-            var daily = await states.GetAsync(StreamCatalog.UsageStreamName(stream.Kind!, BucketWidth.Day), cancellationToken);
-            var since = daily?.LastSuccessAt is { } read && read > midnight ? BucketWidth.Minute.AlignDown(read) : midnight;
+            var since = dailyReads.Of(stream) is { } read && read > midnight ? BucketWidth.Minute.AlignDown(read) : midnight;
             if (since >= midnight.AddDays(1))
             {
                 continue;

@@ -11,7 +11,8 @@ internal static class PricingServices
     public static IServiceCollection AddPricing(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<PricingOptions, PricingOptionsValidator>(configuration, PricingOptions.SectionName);
-        // Read once: the options validator has already rejected a malformed file at start-up.
+        // The options validator has already parsed the file at start-up and rejected it if malformed; this parse is
+        // the one the app prices with (a small file, read twice at start-up, never again).
         services.TryAddSingleton(provider => PriceListLoader.Load(provider.GetRequiredService<IOptions<PricingOptions>>().Value.ResolvedPricesPath) switch
         {
             ({ } prices, _) => prices,
