@@ -172,14 +172,10 @@ internal sealed class BudgetEnforcer(
             return "";
         }
 
+        // Matched as the budget's own spend is (ScopeMatcher); a name two projects share names neither.
         var wanted = scope.Projects[0];
-        if (context.ProjectNames.ContainsKey(wanted))
-        {
-            return wanted;
-        }
-
-        var named = context.ProjectNames.Where(p => string.Equals(p.Value, wanted, StringComparison.Ordinal)).Select(p => p.Key).ToList();
-        return named.Count == 1 ? named[0] : null;
+        var ids = context.ProjectNames.ContainsKey(wanted) ? [wanted] : ScopeMatcher.ProjectIds(wanted, context.ProjectNames).ToList();
+        return ids.Count == 1 ? ids[0] : null;
     }
 
     /// <summary>The stored spend control follows the change at once, so the next evaluation sees it in sync before the next poll.</summary>

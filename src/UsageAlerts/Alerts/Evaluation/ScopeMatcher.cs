@@ -13,13 +13,15 @@ internal sealed class ScopeMatcher
     public ScopeMatcher(ScopeRule scope, IReadOnlyDictionary<string, string> projectNames)
     {
         _scope = scope;
-        _projectIds = scope.Projects
-            .SelectMany(p => projectNames.Where(kv => kv.Key == p || string.Equals(kv.Value, p, StringComparison.OrdinalIgnoreCase)).Select(kv => kv.Key).Append(p))
-            .ToHashSet(StringComparer.Ordinal);
+        _projectIds = scope.Projects.SelectMany(p => ProjectIds(p, projectNames).Append(p)).ToHashSet(StringComparer.Ordinal);
         _lineItems = scope.LineItems is { } pattern
             ? new Regex("^" + Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal) + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50))
             : null;
     }
+
+    /// <summary>The known projects a rule's project entry names: by id, or by name whatever its case.</summary>
+    public static IEnumerable<string> ProjectIds(string entry, IReadOnlyDictionary<string, string> projectNames) =>
+        projectNames.Where(kv => kv.Key == entry || string.Equals(kv.Value, entry, StringComparison.OrdinalIgnoreCase)).Select(kv => kv.Key);
 
     public bool MatchesCost(string? projectId, string? lineItem, string? apiKeyId) =>
         MatchesProject(projectId)
