@@ -8,27 +8,44 @@ namespace UsageAlerts.Alerts.Evaluation;
 /// Spend per budget scope and period from stored daily costs, with the estimate from usage where the bill still lags
 /// (<see cref="SpendReader"/>). Today's bucket is still growing and costs lag, so it counts as provisional; the
 /// run-rate uses complete days only. A period stays open for evaluation until its costs are final
-/// (<see cref="PricingOptions.CostsFinalAfter"/> after it ends): <see cref="CalculateLateAsync"/> gives those
+/// (<see cref="PricingOptions.CostsFinalAfter"/> after it ends): <see cref="CalculateWithLateAsync"/> gives those
 /// periods' late figures. Serves both alerting and <c>/api/budgets</c>.
 /// </summary>
 internal sealed class BudgetCalculator(SpendReader spend, IOptions<RulesOptions> options, IOptions<PricingOptions> pricing)
 {
     private static readonly TimeSpan CostsMaxAge = TimeSpan.FromHours(6);
 
-    public async Task<IReadOnlyList<BudgetStatus>> CalculateAsync(IReadOnlyList<BudgetRule> budgets, EvaluationContext context, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<BudgetStatus>> CalculateAsync(IReadOnlyList<BudgetRule> budgets, EvaluationContext context, CancellationToken cancellationToken) =>
+        (await CalculateAsync(budgets, context, withLate: false, cancellationToken)).Current;
+
+    /// <summary>
+    /// The current periods and, as <c>Late</c>, the budgets whose previous period ended less than
+    /// <see cref="PricingOptions.CostsFinalAfter"/> ago, with that period's spend as known now: spend OpenAI reports
+    /// after a period ends still counts against it (no forecast: the period is over). One read of spend for both.
+    /// </summary>
+    public Task<(IReadOnlyList<BudgetStatus> Current, IReadOnlyList<BudgetStatus> Late)> CalculateWithLateAsync(IReadOnlyList<BudgetRule> budgets, EvaluationContext context, CancellationToken cancellationToken) =>
+        CalculateAsync(budgets, context, withLate: true, cancellationToken);
+
+    private async Task<(IReadOnlyList<BudgetStatus> Current, IReadOnlyList<BudgetStatus> Late)> CalculateAsync(
+        IReadOnlyList<BudgetRule> budgets, EvaluationContext context, bool withLate, CancellationToken cancellationToken)
     {
         if (budgets.Count == 0)
         {
-            return [];
+            return ([], []);
         }
 
         var now = context.Now;
         var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
         var runRateDays = options.Value.ForecastRunRateDays;
         var periods = budgets.Select(b => PeriodWindow.Containing(now, b.Period)).ToList();
-        var sums = await SumAsync([.. budgets], periods, context, today.AddDays(-runRateDays), today.AddDays(1), today, cancellationToken);
+        var late = withLate
+            ? budgets.Select((b, i) => (Rule: b, Period: PeriodWindow.Containing(periods[i].Start.AddTicks(-1), b.Period)))
+                .Where(b => now < b.Period.End + pricing.Value.CostsFinalAfter)
+                .ToList()
+            : [];
+        var sums = await SumAsync([.. budgets, .. late.Select(l => l.Rule)], [.. periods, .. late.Select(l => l.Period)], context, today.AddDays(-runRateDays), today.AddDays(1), today, cancellationToken);
         var trusted = context.IsTrusted(EvaluationContext.CostsStream, CostsMaxAge);
-        return [.. budgets.Select((budget, i) =>
+        IReadOnlyList<BudgetStatus> current = [.. budgets.Select((budget, i) =>
         {
             var runRate = sums[i].Recent / runRateDays;
             var forecast = sums[i].Spent + (runRate * (decimal)periods[i].DaysLeft(now));
@@ -40,35 +57,17 @@ internal sealed class BudgetCalculator(SpendReader spend, IOptions<RulesOptions>
                 FinalAt = periods[i].End + pricing.Value.CostsFinalAfter,
             };
         })];
-    }
-
-    /// <summary>
-    /// The budgets whose previous period ended less than <see cref="PricingOptions.CostsFinalAfter"/> ago, with that
-    /// period's spend as known now: spend OpenAI reports after a period ends still counts against it. No forecast:
-    /// the period is over.
-    /// </summary>
-    public async Task<IReadOnlyList<BudgetStatus>> CalculateLateAsync(IReadOnlyList<BudgetRule> budgets, EvaluationContext context, CancellationToken cancellationToken)
-    {
-        var now = context.Now;
-        var open = budgets.Select(b => (Rule: b, Period: PeriodWindow.Containing(PeriodWindow.Containing(now, b.Period).Start.AddTicks(-1), b.Period)))
-            .Where(b => now < b.Period.End + pricing.Value.CostsFinalAfter)
-            .ToList();
-        if (open.Count == 0)
+        IReadOnlyList<BudgetStatus> lateStatuses = [.. late.Select((l, j) =>
         {
-            return [];
-        }
-
-        var rules = open.Select(o => o.Rule).ToList();
-        var periods = open.Select(o => o.Period).ToList();
-        var sums = await SumAsync(rules, periods, context, periods.Min(p => p.Start), periods.Max(p => p.End), periods.Max(p => p.End), cancellationToken);
-        var trusted = context.IsTrusted(EvaluationContext.CostsStream, CostsMaxAge);
-        return [.. rules.Select((budget, i) => new BudgetStatus(budget, periods[i], sums[i].Spent, 0, 0, sums[i].Spent, false,
-            Level(budget, sums[i].Spent, ThresholdBasis.Actual), 0, trusted)
-        {
-            EstimatedUsd = sums[i].Estimated,
-            FinalAt = periods[i].End + pricing.Value.CostsFinalAfter,
-            Late = true,
+            var sum = sums[budgets.Count + j];
+            return new BudgetStatus(l.Rule, l.Period, sum.Spent, 0, 0, sum.Spent, false, Level(l.Rule, sum.Spent, ThresholdBasis.Actual), 0, trusted)
+            {
+                EstimatedUsd = sum.Estimated,
+                FinalAt = l.Period.End + pricing.Value.CostsFinalAfter,
+                Late = true,
+            };
         })];
+        return (current, lateStatuses);
     }
 
     private sealed class Sums

@@ -16,9 +16,9 @@ internal sealed class BudgetSource(BudgetCalculator calculator, IOptions<Alertin
 {
     public async Task<IReadOnlyList<Observation>> ObserveAsync(RulesDocument rules, EvaluationContext context, CancellationToken cancellationToken)
     {
-        var statuses = await calculator.CalculateAsync(rules.Budgets, context, cancellationToken);
+        var (statuses, late) = await calculator.CalculateWithLateAsync(rules.Budgets, context, cancellationToken);
         var observations = new List<Observation>();
-        foreach (var status in await calculator.CalculateLateAsync(rules.Budgets, context, cancellationToken))
+        foreach (var status in late)
         {
             // A closed period is not reminded of: only a threshold its late figures cross is news.
             observations.Add(Observe(status, ThresholdBasis.Actual, status.ActualLevel, status.SpentUsd, ScopeLabel(status.Rule.Scope, context),

@@ -29,8 +29,8 @@ internal sealed class BudgetsHandler(
     public async Task<HttpReply> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var context = await contexts.CreateAsync(cancellationToken);
-        var statuses = (await calculator.CalculateLateAsync(rules.Current.Budgets, context, cancellationToken))
-            .Concat(await calculator.CalculateAsync(rules.Current.Budgets, context, cancellationToken));
+        var (current, late) = await calculator.CalculateWithLateAsync(rules.Current.Budgets, context, cancellationToken);
+        var statuses = late.Concat(current);
         var states = await alerts.LoadOpenAsync(cancellationToken);
         var limits = await hardLimits.CalculateAsync(context, cancellationToken);
         var spent = limits.Any(l => l.Control.LimitSet) ? await scopeSpend.ReadAsync(context.Now, cancellationToken) : default;
