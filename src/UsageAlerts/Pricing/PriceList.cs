@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using UsageAlerts.Storage;
 
 namespace UsageAlerts.Pricing;
 
@@ -8,7 +8,7 @@ namespace UsageAlerts.Pricing;
 /// A model's entry also covers its dated snapshots (<c>gpt-5.1</c> prices <c>gpt-5.1-2025-11-13</c>), since line items
 /// name the snapshot and pricing pages the model.
 /// </summary>
-internal sealed partial class PriceList(
+internal sealed class PriceList(
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> modelsPerMillionTokens,
     IReadOnlyDictionary<string, decimal> lineItemsPerUnit)
 {
@@ -39,17 +39,7 @@ internal sealed partial class PriceList(
         return prices is not null && prices.TryGetValue(type, out var perMillion) ? perMillion / 1_000_000m : null;
     }
 
-    private IReadOnlyDictionary<string, decimal>? Model(string model)
-    {
-        if (modelsPerMillionTokens.TryGetValue(model, out var exact))
-        {
-            return exact;
-        }
-
-        var snapshot = Snapshot().Match(model);
-        return snapshot.Success && modelsPerMillionTokens.TryGetValue(snapshot.Groups["model"].Value, out var prices) ? prices : null;
-    }
-
-    [GeneratedRegex(@"^(?<model>.+)-\d{4}-\d{2}-\d{2}$", RegexOptions.CultureInvariant)]
-    private static partial Regex Snapshot();
+    /// <summary>A snapshot is priced as its family when the file prices only the family.</summary>
+    private IReadOnlyDictionary<string, decimal>? Model(string model) =>
+        ModelSnapshots.FamilyOf(model, modelsPerMillionTokens.Keys) is { } family ? modelsPerMillionTokens[family] : null;
 }

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace UsageAlerts.Storage;
 
 /// <summary>
@@ -9,7 +7,7 @@ namespace UsageAlerts.Storage;
 /// fine-tuned model (<c>ft:gpt-4o-mini-2024-07-18:org::id</c>) counts under the caps of the model it was tuned from.
 /// Alerts and the rate-limits route both match through <see cref="CapModelFor"/>, so they never disagree.
 /// </summary>
-internal sealed partial class RateLimitCaps(IReadOnlyDictionary<string, IReadOnlyList<RateLimitRecord>> byProject)
+internal sealed class RateLimitCaps(IReadOnlyDictionary<string, IReadOnlyList<RateLimitRecord>> byProject)
 {
     /// <summary>Every cap, in catalog order.</summary>
     public IEnumerable<RateLimitRecord> All => byProject.Values.SelectMany(caps => caps);
@@ -28,11 +26,6 @@ internal sealed partial class RateLimitCaps(IReadOnlyDictionary<string, IReadOnl
     public static string? CapModelFor(string model, IEnumerable<string> capModels)
     {
         var name = model.StartsWith("ft:", StringComparison.Ordinal) ? model[3..].Split(':')[0] : model;
-        var candidates = capModels.ToList();
-        return candidates.FirstOrDefault(c => c == name)
-            ?? candidates.Where(c => name.StartsWith(c, StringComparison.Ordinal) && SnapshotSuffix().IsMatch(name.AsSpan(c.Length))).MaxBy(c => c.Length);
+        return ModelSnapshots.FamilyOf(name, capModels);
     }
-
-    [GeneratedRegex(@"^-(\d{4}-\d{2}-\d{2}|\d{4})$", RegexOptions.CultureInvariant)]
-    private static partial Regex SnapshotSuffix();
 }
