@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UsageAlerts.Alerts.Evaluation;
 using UsageAlerts.Alerts.HardLimits;
-using UsageAlerts.Ingestion;
 using UsageAlerts.OpenAi;
 using UsageAlerts.Rules;
 using UsageAlerts.Storage;
@@ -26,9 +25,6 @@ internal sealed class BudgetEnforcer(
     IOptions<EnforcementOptions> options,
     ILogger<BudgetEnforcer> logger)
 {
-    private static readonly TimeSpan CostsMaxAge = TimeSpan.FromHours(6);
-    private static readonly TimeSpan ControlsMaxAge = TimeSpan.FromHours(3);
-
     public async Task EnforceAsync(RulesDocument rules, EvaluationContext context, CancellationToken cancellationToken)
     {
         var enforced = rules.Budgets.Where(b => b.Enforce is not null).ToList();
@@ -45,7 +41,7 @@ internal sealed class BudgetEnforcer(
 
         var limits = (await controls.ReadAsync(cancellationToken)).ToDictionary(c => c.ProjectId ?? "", StringComparer.Ordinal);
         var spent = await spend.ReadAsync(context.Now, cancellationToken);
-        var trusted = context.IsTrusted(EvaluationContext.CostsStream, CostsMaxAge) && context.IsTrusted(SpendControlIngestor.StreamName, ControlsMaxAge);
+        var trusted = context.SpendControlsTrusted;
         foreach (var budget in enforced)
         {
             var previous = stored.GetValueOrDefault(budget.Key);

@@ -13,8 +13,6 @@ namespace UsageAlerts.Alerts.Evaluation;
 /// </summary>
 internal sealed class BudgetCalculator(SpendReader spend, IOptions<RulesOptions> options, IOptions<PricingOptions> pricing)
 {
-    private static readonly TimeSpan CostsMaxAge = TimeSpan.FromHours(6);
-
     public async Task<IReadOnlyList<BudgetStatus>> CalculateAsync(IReadOnlyList<BudgetRule> budgets, EvaluationContext context, CancellationToken cancellationToken) =>
         (await CalculateAsync(budgets, context, withLate: false, cancellationToken)).Current;
 
@@ -44,7 +42,7 @@ internal sealed class BudgetCalculator(SpendReader spend, IOptions<RulesOptions>
                 .ToList()
             : [];
         var sums = await SumAsync([.. budgets, .. late.Select(l => l.Rule)], [.. periods, .. late.Select(l => l.Period)], context, today.AddDays(-runRateDays), today.AddDays(1), today, cancellationToken);
-        var trusted = context.IsTrusted(EvaluationContext.CostsStream, CostsMaxAge);
+        var trusted = context.CostsTrusted;
         IReadOnlyList<BudgetStatus> current = [.. budgets.Select((budget, i) =>
         {
             var runRate = sums[i].Recent / runRateDays;

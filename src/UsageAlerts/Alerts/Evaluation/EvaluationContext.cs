@@ -24,6 +24,12 @@ internal sealed class EvaluationContext(DateTimeOffset now, IReadOnlyDictionary<
         && state.ConsecutiveFailures == 0
         && Now - success <= maxAge;
 
+    /// <summary>Costs polled successfully within 6 h: spend judged on them is not stale.</summary>
+    public bool CostsTrusted => IsTrusted(CostsStream, TimeSpan.FromHours(6));
+
+    /// <summary>Costs trusted, and OpenAI's spend controls read within 3 h: hard limits judged on them are not stale.</summary>
+    public bool SpendControlsTrusted => CostsTrusted && IsTrusted(SpendControlIngestor.StreamName, TimeSpan.FromHours(3));
+
     public Uri? Link(string route, string query) =>
         dashboard is null ? null : new Uri(dashboard, $"api/{route}{(query.Length == 0 ? "" : "?" + query)}");
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using UsageAlerts.Alerts.Evaluation;
-using UsageAlerts.Ingestion;
 using UsageAlerts.Notifications;
 using UsageAlerts.OpenAi;
 using UsageAlerts.Rules;
@@ -17,9 +16,6 @@ namespace UsageAlerts.Alerts.HardLimits;
 /// </summary>
 internal sealed class HardLimitSource(SpendControlReader controls, ScopeSpendReader spend, IOptions<AlertingOptions> options) : IAlertSource
 {
-    private static readonly TimeSpan CostsMaxAge = TimeSpan.FromHours(6);
-    private static readonly TimeSpan ControlsMaxAge = TimeSpan.FromHours(3);
-
     public async Task<IReadOnlyList<Observation>> ObserveAsync(RulesDocument rules, EvaluationContext context, CancellationToken cancellationToken)
     {
         var rule = rules.HardLimits;
@@ -35,10 +31,9 @@ internal sealed class HardLimitSource(SpendControlReader controls, ScopeSpendRea
         }
 
         var spent = await spend.ReadAsync(context.Now, cancellationToken);
-        var trusted = context.IsTrusted(EvaluationContext.CostsStream, CostsMaxAge) && context.IsTrusted(SpendControlIngestor.StreamName, ControlsMaxAge);
-        var receivers = rule.Receivers.Count > 0 ? rule.Receivers
-            : rules.DefaultReceiver is { } fallback ? [fallback]
-            : [.. rules.Receivers.Select(r => r.Name)];
+        var trusted = context.SpendControlsTrusted;
+        // With no receiver named and no default, every receiver: a cutoff is news for everyone.
+        var receivers = EvaluationContext.Route(rule.Receivers, rules.DefaultReceiver) is { Count: > 0 } routed ? routed : [.. rules.Receivers.Select(r => r.Name)];
         var timing = new AlertTiming(rule.RepeatInterval ?? AlertTiming.DefaultRepeat, options.Value.HardLimitResolveDelay, null);
         var observations = new List<Observation>();
         foreach (var record in records.Where(r => r.LimitState != SpendControlState.NoPermission))
